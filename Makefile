@@ -1,0 +1,64 @@
+# Two commands matter: `make serve` (set up and preview) and `make test` (set up and check everything).
+# Every target installs what it needs itself, so a fresh clone with only Python 3.11+ works.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1:8000
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve build test lint bench check-external browser node clean help
+
+help:
+	@echo "make serve   preview with live reload on http://$(HOST)"
+	@echo "make build   strict build into site/ (atomic: a failed build keeps the old site/)"
+	@echo "make test    install everything and run every check"
+	@echo "make bench   performance benchmark; writes build/bench.json"
+	@echo "make check-external  report dead external reference links (needs internet)"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Stamps re-run the install whenever a pin or the package metadata changes.
+$(VENV)/.site-stamp: requirements/site.txt pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --no-deps -r requirements/site.txt
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e . || $(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+$(VENV)/.test-stamp: requirements/test.txt $(VENV)/.site-stamp
+	$(BIN)/pip install --quiet --no-deps -r requirements/test.txt
+	touch $@
+
+serve: $(VENV)/.site-stamp
+	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload --watch guide --watch overrides
+
+build: $(VENV)/.site-stamp
+	$(BIN)/python -m botb.build
+
+browser:
+	@bash scripts/ensure-chromium.sh
+
+node: node_modules/.stamp
+
+node_modules/.stamp: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+lint: $(VENV)/.test-stamp
+	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
+	$(BIN)/mypy
+
+test: $(VENV)/.test-stamp browser node lint
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.test-stamp browser node
+	$(BIN)/python -m botb.bench
+
+check-external: $(VENV)/.test-stamp
+	$(BIN)/python -m botb.external_links
+
+clean:
+	rm -rf site build .pytest_cache .mypy_cache .ruff_cache

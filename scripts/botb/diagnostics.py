@@ -1,0 +1,58 @@
+"""Errors an editor can act on: every problem carries file:line:column.
+
+Checks collect every problem they find and raise them together, so an editor fixes a
+broken file in one pass instead of one error per build.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    path: str
+    line: int = 1
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    location: Location
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+class DiagnosticError(Exception):
+    """One or more problems in editor-written input; never a bug in the engine."""
+
+    def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
+        self.diagnostics = sorted(set(diagnostics))
+        super().__init__(self.format())
+
+    def format(self) -> str:
+        count = len(self.diagnostics)
+        head = f"{count} problem{'s' if count != 1 else ''} found:"
+        return "\n".join([head, *(str(d) for d in self.diagnostics)])
+
+
+def display_path(path: Path, *, root: Path | None = None) -> str:
+    """A path as an editor sees it: relative to the project when possible."""
+    base = root or Path.cwd()
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def raise_if_any(diagnostics: Iterable[Diagnostic]) -> None:
+    found = list(diagnostics)
+    if found:
+        raise DiagnosticError(found)
