@@ -1,0 +1,1 @@
+/* Decision guide: progressive enhancement */

@@ -1,0 +1,63 @@
+"""MkDocs plugin ``botb``: event wiring only; the work lives in the sibling modules."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from botb.adapter import content_pages, guide_files, security
+from botb.diagnostics import DiagnosticError
+
+log = logging.getLogger("mkdocs.plugins.botb")
+
+
+class BackOnTheBikeConfig(Config):
+    guide_dir = c.Type(str, default="guide")
+    bibliography = c.Type(str, default="_data/bibliography.yml")
+
+
+class BackOnTheBikePlugin(BasePlugin[BackOnTheBikeConfig]):
+    """Guide pages, content checks, references and page hardening for Back on the Bike."""
+
+    def __init__(self) -> None:
+        self.guide: guide_files.CompiledGuide | None = None
+        self.content: content_pages.ContentState | None = None
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        # Everything that can fail on an editor's input runs here, before MkDocs cleans
+        # site_dir, so `mkdocs serve` keeps serving the last good build after a bad edit.
+        try:
+            self.guide = guide_files.compile_guide(config=config, options=self.config)
+            self.content = content_pages.load_content(
+                config=config, options=self.config, guide=self.guide
+            )
+        except DiagnosticError as error:
+            raise PluginError(error.format()) from None
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self.guide is None:
+            return files
+        return guide_files.add_guide_files(files=files, config=config, guide=self.guide)
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if self.content is None:
+            return markdown
+        return content_pages.page_markdown(markdown, page=page, state=self.content)
+
+    @event_priority(-100)  # after every other plugin has changed the HTML
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        return security.harden_html(output)
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        server.watch(self.config.guide_dir)
+        return server
