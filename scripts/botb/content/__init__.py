@@ -1,0 +1,1 @@
+"""Knowledge-base content: front matter, bibliography, references, approach table."""
