@@ -1,0 +1,339 @@
+"""Front matter of content pages: split it from the Markdown and check the contract.
+
+Which keys a page must carry depends on what kind of page it is; that is data
+(``PAGE_KINDS``), matched on the docs-relative path, so adding a section is one table row.
+Every problem is reported with file:line:column; a review that has gone stale is a warning
+returned separately, so the adapter can log it and strict builds fail on it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import fnmatch
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from botb.diagnostics import Diagnostic, DiagnosticError, Location
+from botb.yamlsource import PosDict, PosList, load_yaml, location_of
+
+EVIDENCE_GRADES = ("high", "moderate", "low", "very-low", "none")
+DESCRIPTION_MIN = 50
+DESCRIPTION_MAX = 160
+MIN_SOURCES = 2
+REVIEW_YEARS = 3
+OUR_KEYS = ("title", "description", "reviewed", "sources", "evidence", "tags")
+# Keys Material for MkDocs reads itself; a page may set them without our checks objecting.
+MATERIAL_KEYS = ("hide", "search", "robots", "template", "icon", "status", "subtitle", "tags")
+FENCES = ("---", "...")
+
+
+@dataclass(frozen=True)
+class PageKind:
+    """What a page must declare. ``patterns`` are fnmatch patterns on docs-relative paths."""
+
+    name: str
+    patterns: tuple[str, ...]
+    article: bool  # needs reviewed, >= 2 sources and tags
+    approach: bool  # needs an evidence grade (and only these pages may have one)
+
+    def matches(self, path: str) -> bool:
+        return any(fnmatch.fnmatchcase(path, pattern) for pattern in self.patterns)
+
+
+# First match wins, so the specific rows come before the general ones.
+PAGE_KINDS: tuple[PageKind, ...] = (
+    PageKind("comparison", ("approaches/index.md",), article=False, approach=False),
+    PageKind("approach", ("approaches/*.md",), article=True, approach=True),
+    PageKind(
+        "article",
+        (
+            "understanding/*.md",
+            "start-here.md",
+            "urgent-help.md",
+            "riders-experiences.md",
+            "working-with-your-physio.md",
+        ),
+        article=True,
+        approach=False,
+    ),
+    PageKind("page", ("*",), article=False, approach=False),
+)
+
+
+def page_kind(path: str) -> PageKind:
+    for kind in PAGE_KINDS:
+        if kind.matches(path):
+            return kind
+    return PAGE_KINDS[-1]  # pragma: no cover - the last row matches everything
+
+
+@dataclass(frozen=True)
+class SplitPage:
+    """A Markdown file cut into its front matter text and body, with line numbers kept."""
+
+    front_matter: str | None
+    front_matter_line: int  # 1-based line of the first YAML line
+    body: str
+    body_line: int  # 1-based line where the body starts
+    closed: bool = True
+
+
+def split_front_matter(text: str) -> SplitPage:
+    """Cut ``---``-fenced YAML off the top of a page; a page without it is all body."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].rstrip("\r\n").rstrip() != "---":
+        return SplitPage(None, 1, text, 1)
+    for index in range(1, len(lines)):
+        if lines[index].rstrip("\r\n").rstrip() in FENCES:
+            return SplitPage(
+                front_matter="".join(lines[1:index]),
+                front_matter_line=2,
+                body="".join(lines[index + 1 :]),
+                body_line=index + 2,
+            )
+    # An opening fence that never closes: MkDocs would show it as text, so call it out.
+    return SplitPage("".join(lines[1:]), 2, "", len(lines) + 1, closed=False)
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """The checked front matter of one page."""
+
+    path: str  # docs-relative, posix
+    kind: PageKind
+    title: str
+    description: str
+    reviewed: dt.date | None = None
+    sources: tuple[str, ...] = ()
+    evidence: str | None = None
+    tags: tuple[str, ...] = ()
+    body: str = ""
+    body_line: int = 1
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    meta: PageMeta | None
+    problems: list[Diagnostic] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+
+def check_page(
+    text: str,
+    *,
+    path: str,
+    display: str,
+    bibliography_keys: Collection[str],
+    today: dt.date,
+) -> CheckResult:
+    """Check one page's front matter against the contract for its kind."""
+    split = split_front_matter(text)
+    kind = page_kind(path)
+    top = Location(display, 1, 1)
+    if split.front_matter is None:
+        return CheckResult(None, [Diagnostic(top, "missing front matter (--- title ... ---)")])
+    if not split.closed:
+        return CheckResult(None, [Diagnostic(top, "front matter is not closed with ---")])
+    try:
+        data = load_yaml(split.front_matter, path=display, line_offset=split.front_matter_line - 1)
+    except DiagnosticError as error:
+        return CheckResult(None, list(error.diagnostics))
+    if data is None:
+        data = PosDict(Location(display, split.front_matter_line, 1))
+    if not isinstance(data, PosDict):
+        where = location_of(data, Location(display, split.front_matter_line, 1))
+        message = "front matter must be a mapping of key: value"
+        return CheckResult(None, [Diagnostic(where, message)])
+    checker = _Checker(data=data, kind=kind, display=display, keys=bibliography_keys, today=today)
+    meta = checker.run(path=path, body=split.body, body_line=split.body_line)
+    return CheckResult(meta, checker.problems, checker.warnings)
+
+
+class _Checker:
+    def __init__(
+        self,
+        *,
+        data: PosDict,
+        kind: PageKind,
+        display: str,
+        keys: Collection[str],
+        today: dt.date,
+    ) -> None:
+        self.data = data
+        self.kind = kind
+        self.display = display
+        self.keys = keys
+        self.today = today
+        self.problems: list[Diagnostic] = []
+        self.warnings: list[Diagnostic] = []
+
+    def error(self, location: Location, message: str) -> None:
+        self.problems.append(Diagnostic(location, message))
+
+    def missing(self, key: str, why: str) -> None:
+        self.error(self.data.location, f"missing {key!r} ({why})")
+
+    def run(self, *, path: str, body: str, body_line: int) -> PageMeta | None:
+        self.unknown_keys()
+        title = self.text("title", required=True)
+        description = self.description()
+        reviewed = self.reviewed()
+        sources = self.sources()
+        evidence = self.evidence()
+        tags = self.tags()
+        if self.problems or title is None or description is None:
+            return None
+        return PageMeta(
+            path=path,
+            kind=self.kind,
+            title=title,
+            description=description,
+            reviewed=reviewed,
+            sources=sources,
+            evidence=evidence,
+            tags=tags,
+            body=body,
+            body_line=body_line,
+        )
+
+    def unknown_keys(self) -> None:
+        known = (*OUR_KEYS, *MATERIAL_KEYS)
+        for key in self.data:
+            if key in known:
+                continue
+            close = difflib.get_close_matches(str(key), known, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            self.error(
+                self.data.key_at(key),
+                f"unknown front matter key {key!r}{hint} (allowed: {', '.join(OUR_KEYS)})",
+            )
+
+    def text(self, key: str, *, required: bool) -> str | None:
+        if key not in self.data:
+            if required:
+                self.missing(key, "every page needs one")
+            return None
+        value = self.data[key]
+        if not isinstance(value, str) or not value.strip():
+            self.error(self.data.value_at(key), f"{key!r} must be non-empty text")
+            return None
+        return value.strip()
+
+    def description(self) -> str | None:
+        value = self.text("description", required=True)
+        if value is None:
+            return None
+        if not DESCRIPTION_MIN <= len(value) <= DESCRIPTION_MAX:
+            self.error(
+                self.data.value_at("description"),
+                f"description is {len(value)} characters; write one sentence of "
+                f"{DESCRIPTION_MIN}-{DESCRIPTION_MAX} (it is the search-result snippet)",
+            )
+            return None
+        return value
+
+    def reviewed(self) -> dt.date | None:
+        if "reviewed" not in self.data:
+            if self.kind.article:
+                self.missing("reviewed", f"{self.kind.name} pages need a review date, YYYY-MM-DD")
+            return None
+        value = self.data["reviewed"]
+        where = self.data.value_at("reviewed")
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        if isinstance(value, str):
+            try:
+                value = dt.date.fromisoformat(value.strip())
+            except ValueError:
+                value = None
+        if not isinstance(value, dt.date):
+            self.error(where, f"'reviewed' must be a date like 2026-11-27, got {value!r}")
+            return None
+        if value > self.today:
+            self.error(where, f"'reviewed' {value.isoformat()} is in the future")
+            return None
+        if value < _years_before(self.today, REVIEW_YEARS):
+            self.warnings.append(
+                Diagnostic(
+                    where,
+                    f"review is stale: last reviewed {value.isoformat()}, more than "
+                    f"{REVIEW_YEARS} years ago; check the page and update 'reviewed'",
+                )
+            )
+        return value
+
+    def string_list(self, key: str) -> list[tuple[str, Location]] | None:
+        value = self.data[key]
+        if not isinstance(value, PosList):
+            self.error(self.data.value_at(key), f"{key!r} must be a list, e.g. [a, b]")
+            return None
+        items: list[tuple[str, Location]] = []
+        for index, item in enumerate(value):
+            where = value.item_at(index)
+            if not isinstance(item, str) or not item.strip():
+                self.error(where, f"{key!r} items must be non-empty text, got {item!r}")
+                continue
+            items.append((item.strip(), where))
+        return items
+
+    def sources(self) -> tuple[str, ...]:
+        if "sources" not in self.data:
+            if self.kind.article:
+                self.missing("sources", f"{self.kind.name} pages cite at least {MIN_SOURCES}")
+            return ()
+        items = self.string_list("sources")
+        if items is None:
+            return ()
+        seen: dict[str, Location] = {}
+        for key, where in items:
+            if key in seen:
+                first = seen[key].line
+                self.error(where, f"source {key!r} is listed twice (first at line {first})")
+                continue
+            seen[key] = where
+            if key not in self.keys:
+                close = difflib.get_close_matches(key, list(self.keys), n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                self.error(where, f"unknown source {key!r}: not in the bibliography{hint}")
+        if self.kind.article and len(seen) < MIN_SOURCES:
+            self.error(
+                self.data.value_at("sources"),
+                f"{self.kind.name} pages need at least {MIN_SOURCES} sources, found {len(seen)}",
+            )
+        return tuple(seen)
+
+    def evidence(self) -> str | None:
+        if not self.kind.approach:
+            if "evidence" in self.data:
+                self.error(
+                    self.data.key_at("evidence"),
+                    "'evidence' is only for approach pages (approaches/*.md); remove it here",
+                )
+            return None
+        if "evidence" not in self.data:
+            self.missing("evidence", f"approach pages grade it: {' | '.join(EVIDENCE_GRADES)}")
+            return None
+        value = self.data["evidence"]
+        if value not in EVIDENCE_GRADES:
+            self.error(
+                self.data.value_at("evidence"),
+                f"evidence {value!r} is not a grade; use one of: {', '.join(EVIDENCE_GRADES)}",
+            )
+            return None
+        return str(value)
+
+    def tags(self) -> tuple[str, ...]:
+        if "tags" not in self.data:
+            if self.kind.article:
+                self.missing("tags", f"{self.kind.name} pages list a few topic tags")
+            return ()
+        items = self.string_list("tags")
+        return tuple(tag for tag, _ in items or [])
+
+
+def _years_before(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February in a year that has none
+        return day.replace(year=day.year - years, day=28)
