@@ -124,10 +124,14 @@ def check_page(
     *,
     path: str,
     display: str,
-    bibliography_keys: Collection[str],
+    bibliography_keys: Collection[str] | None,
     today: dt.date,
 ) -> CheckResult:
-    """Check one page's front matter against the contract for its kind."""
+    """Check one page's front matter against the contract for its kind.
+
+    ``bibliography_keys`` None means the bibliography itself is broken: source keys are then
+    not resolved, so one bad bibliography entry does not flood every page with errors.
+    """
     split = split_front_matter(text)
     kind = page_kind(path)
     top = Location(display, 1, 1)
@@ -157,7 +161,7 @@ class _Checker:
         data: PosDict,
         kind: PageKind,
         display: str,
-        keys: Collection[str],
+        keys: Collection[str] | None,
         today: dt.date,
     ) -> None:
         self.data = data
@@ -292,7 +296,7 @@ class _Checker:
                 self.error(where, f"source {key!r} is listed twice (first at line {first})")
                 continue
             seen[key] = where
-            if key not in self.keys:
+            if self.keys is not None and key not in self.keys:
                 close = difflib.get_close_matches(key, list(self.keys), n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else ""
                 self.error(where, f"unknown source {key!r}: not in the bibliography{hint}")
