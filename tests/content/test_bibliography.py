@@ -1,0 +1,135 @@
+"""The bibliography loader: valid entries load, and every mistake is pinpointed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from botb.content.bibliography import load_bibliography, parse_bibliography
+from botb.diagnostics import DiagnosticError
+
+GOOD = """\
+hayden-2021:
+  type: systematic-review
+  authors: Hayden JA, et al.
+  title: Exercise therapy for chronic low back pain
+  container: Cochrane Database of Systematic Reviews
+  year: 2021
+  issue: 9
+  pages: CD009790
+  doi: 10.1002/14651858.CD009790.pub2
+nice-ng59:
+  type: guideline
+  authors: NICE
+  title: Low back pain and sciatica in over 16s
+  container: NICE
+  year: 2016
+  url: https://www.nice.org.uk/guidance/ng59
+  note: Updated 2020.
+"""
+
+
+def problems(text: str) -> list[str]:
+    with pytest.raises(DiagnosticError) as caught:
+        parse_bibliography(text, display="bib.yml")
+    return [str(d) for d in caught.value.diagnostics]
+
+
+def test_good_bibliography_loads() -> None:
+    bibliography = parse_bibliography(GOOD, display="bib.yml")
+    assert bibliography.keys == {"hayden-2021", "nice-ng59"}
+    hayden = bibliography.entries["hayden-2021"]
+    assert hayden.year == 2021
+    assert hayden.issue == "9"  # numbers are kept as text
+    assert hayden.link == "https://doi.org/10.1002/14651858.CD009790.pub2"
+    assert bibliography.entries["nice-ng59"].link == "https://www.nice.org.uk/guidance/ng59"
+    assert str(hayden.location) == "bib.yml:1:1"
+    assert "hayden-2021" in bibliography
+
+
+BAD = [
+    ("bad type", GOOD.replace("type: guideline", "type: blog"), "11:9", "unknown type 'blog'"),
+    (
+        "missing title",
+        GOOD.replace("  title: Low back pain and sciatica in over 16s\n", ""),
+        "11:3",
+        "entry 'nice-ng59' is missing 'title'",
+    ),
+    ("missing year", GOOD.replace("  year: 2016\n", ""), "11:3", "is missing 'year'"),
+    (
+        "unknown field",
+        GOOD.replace("  note: Updated 2020.", "  notes: x"),
+        "17:3",
+        "unknown field 'notes'",
+    ),
+    ("year as text", GOOD.replace("year: 2016", "year: twenty"), "15:9", "year must be a number"),
+    (
+        "implausible year",
+        GOOD.replace("year: 2016", "year: 216"),
+        "15:9",
+        "year 216 is not plausible",
+    ),
+    ("bad key", GOOD.replace("nice-ng59:", "NICE_NG59:"), "10:1", "bad key 'NICE_NG59'"),
+    ("key with double hyphen", GOOD.replace("nice-ng59:", "nice--ng59:"), "10:1", "bad key"),
+    (
+        "duplicate key",
+        GOOD + GOOD.split("nice-ng59:")[1].join(["nice-ng59:", ""]),
+        "18:1",
+        "duplicate key 'nice-ng59'",
+    ),
+    ("entry not a mapping", GOOD + "extra-1: just text\n", "18:10", "must be a mapping"),
+    (
+        "empty authors",
+        GOOD.replace("authors: NICE", "authors: ''"),
+        "12:12",
+        "'authors' must not be empty",
+    ),
+    (
+        "title not text",
+        GOOD.replace("title: Low back pain and sciatica in over 16s", "title: [a]"),
+        "13:10",
+        "'title' must be text",
+    ),
+    (
+        "doi with resolver",
+        GOOD.replace("doi: 10.1002", "doi: https://doi.org/10.1002"),
+        "9:8",
+        "bad DOI",
+    ),
+    ("url without scheme", GOOD.replace("url: https://www.", "url: www."), "16:8", "bad URL"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "position", "message"), [c[1:] for c in BAD], ids=[c[0] for c in BAD]
+)
+def test_bad_entries_are_pinpointed(text: str, position: str, message: str) -> None:
+    found = problems(text)
+    assert any(p.startswith(f"bib.yml:{position}: ") and message in p for p in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("", "the bibliography is empty"), ("- a\n- b\n", "must be a mapping of key: entry")],
+)
+def test_whole_file_problems(text: str, message: str) -> None:
+    assert any(message in p for p in problems(text))
+
+
+def test_every_problem_is_reported_at_once() -> None:
+    text = GOOD.replace("type: guideline", "type: blog").replace("year: 2021", "year: x")
+    assert len(problems(text)) == 2
+
+
+def test_unreadable_file_is_a_diagnostic(tmp_path: Path) -> None:
+    with pytest.raises(DiagnosticError, match="cannot read the bibliography"):
+        load_bibliography(tmp_path / "missing.yml", display="missing.yml")
+
+
+def test_real_bibliography_is_valid_and_large_enough() -> None:
+    root = Path(__file__).resolve().parents[2]
+    bibliography = load_bibliography(
+        root / "content/_data/bibliography.yml", display="content/_data/bibliography.yml"
+    )
+    assert len(bibliography.keys) >= 40

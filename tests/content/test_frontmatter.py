@@ -1,0 +1,360 @@
+"""Front matter: splitting keeps line numbers, and every contract breach is pinpointed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from botb.content.frontmatter import check_page, page_kind, split_front_matter
+
+TODAY = dt.date(2026, 11, 27)
+KEYS = frozenset({"hayden-2021", "laird-2014", "nice-ng59"})
+DESC = "A plain sentence that is long enough to be a useful meta description."
+
+APPROACH_OK = f"""---
+title: Yoga
+description: {DESC}
+reviewed: 2026-11-01
+sources: [hayden-2021, laird-2014]
+evidence: low
+tags: [yoga]
+---
+# Yoga
+"""
+ARTICLE_OK = f"""---
+title: SI joint
+description: {DESC}
+reviewed: 2026-11-01
+sources: [hayden-2021, laird-2014]
+tags: [si joint]
+---
+# SI joint
+"""
+PAGE_OK = f"""---
+title: Glossary
+description: {DESC}
+---
+# Glossary
+"""
+
+
+def check(text: str, path: str) -> list[str]:
+    result = check_page(
+        text, path=path, display=f"content/{path}", bibliography_keys=KEYS, today=TODAY
+    )
+    return [str(d) for d in result.problems]
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [
+        ("approaches/yoga.md", "approach"),
+        ("approaches/index.md", "comparison"),
+        ("understanding/si-joint.md", "article"),
+        ("start-here.md", "article"),
+        ("urgent-help.md", "article"),
+        ("riders-experiences.md", "article"),
+        ("working-with-your-physio.md", "article"),
+        ("index.md", "page"),
+        ("glossary.md", "page"),
+        ("about/index.md", "page"),
+        ("about/privacy.md", "page"),
+        ("references.md", "page"),
+    ],
+)
+def test_page_kind_comes_from_the_path_table(path: str, kind: str) -> None:
+    assert page_kind(path).name == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        (APPROACH_OK, "approaches/yoga.md"),
+        (ARTICLE_OK, "understanding/si-joint.md"),
+        (ARTICLE_OK, "start-here.md"),
+        (PAGE_OK, "glossary.md"),
+        (PAGE_OK, "approaches/index.md"),
+        (PAGE_OK.replace("---\n#", "hide: [toc]\nsearch: {exclude: true}\n---\n#"), "index.md"),
+        (PAGE_OK.replace("---\n#", "sources: [nice-ng59]\n---\n#"), "about/index.md"),
+        (ARTICLE_OK.replace("2026-11-01", "'2026-11-01'"), "understanding/si-joint.md"),
+        (ARTICLE_OK.replace("2026-11-01", "2026-11-27"), "understanding/si-joint.md"),
+    ],
+)
+def test_valid_front_matter_has_no_problems(text: str, path: str) -> None:
+    assert check(text, path) == []
+
+
+BAD_CASES = [
+    # (id, text, path, expected "file:line:col: message" prefix + substring)
+    ("no front matter", "# Yoga\n", "approaches/yoga.md", "1:1", "missing front matter"),
+    ("unclosed", "---\ntitle: Yoga\n# Yoga\n", "glossary.md", "1:1", "not closed"),
+    ("yaml syntax", "---\ntitle: [Yoga\n---\n# Y\n", "glossary.md", "3:1", "YAML syntax"),
+    ("not a mapping", "---\n- a\n- b\n---\n", "glossary.md", "2:1", "must be a mapping"),
+    (
+        "duplicate key",
+        PAGE_OK.replace("---\n#", "title: Again\n---\n#"),
+        "glossary.md",
+        "4:1",
+        "duplicate key 'title'",
+    ),
+    ("missing title", PAGE_OK.replace("title: Glossary\n", ""), "glossary.md", "2:1", "'title'"),
+    (
+        "empty title",
+        PAGE_OK.replace("title: Glossary", "title: ''"),
+        "glossary.md",
+        "2:8",
+        "'title' must be non-empty text",
+    ),
+    (
+        "missing description",
+        PAGE_OK.replace(f"description: {DESC}\n", ""),
+        "glossary.md",
+        "2:1",
+        "missing 'description'",
+    ),
+    (
+        "short description",
+        PAGE_OK.replace(DESC, "Too short."),
+        "glossary.md",
+        "3:14",
+        "description is 10 characters",
+    ),
+    (
+        "long description",
+        PAGE_OK.replace(DESC, "x" * 161),
+        "glossary.md",
+        "3:14",
+        "description is 161 characters",
+    ),
+    (
+        "description not text",
+        PAGE_OK.replace(DESC, "[a, b]"),
+        "glossary.md",
+        "3:14",
+        "'description' must be non-empty text",
+    ),
+    (
+        "unknown key with hint",
+        PAGE_OK.replace("---\n#", "sorces: [hayden-2021]\n---\n#"),
+        "glossary.md",
+        "4:1",
+        "did you mean 'sources'",
+    ),
+    (
+        "unknown key no hint",
+        PAGE_OK.replace("---\n#", "zzz: 1\n---\n#"),
+        "glossary.md",
+        "4:1",
+        "unknown front matter key 'zzz'",
+    ),
+    (
+        "article missing reviewed",
+        ARTICLE_OK.replace("reviewed: 2026-11-01\n", ""),
+        "understanding/si-joint.md",
+        "2:1",
+        "missing 'reviewed'",
+    ),
+    (
+        "reviewed not a date",
+        ARTICLE_OK.replace("2026-11-01", "last week"),
+        "understanding/si-joint.md",
+        "4:11",
+        "must be a date",
+    ),
+    (
+        "reviewed impossible date",
+        ARTICLE_OK.replace("2026-11-01", "'2026-02-30'"),
+        "understanding/si-joint.md",
+        "4:11",
+        "must be a date",
+    ),
+    (
+        "reviewed in future",
+        ARTICLE_OK.replace("2026-11-01", "2026-11-28"),
+        "understanding/si-joint.md",
+        "4:11",
+        "is in the future",
+    ),
+    (
+        "article missing sources",
+        ARTICLE_OK.replace("sources: [hayden-2021, laird-2014]\n", ""),
+        "start-here.md",
+        "2:1",
+        "missing 'sources'",
+    ),
+    (
+        "one source",
+        ARTICLE_OK.replace("[hayden-2021, laird-2014]", "[hayden-2021]"),
+        "urgent-help.md",
+        "5:10",
+        "at least 2 sources, found 1",
+    ),
+    (
+        "sources not a list",
+        ARTICLE_OK.replace("[hayden-2021, laird-2014]", "hayden-2021"),
+        "urgent-help.md",
+        "5:10",
+        "'sources' must be a list",
+    ),
+    (
+        "unknown source with hint",
+        ARTICLE_OK.replace("laird-2014]", "laird-2015]"),
+        "understanding/si-joint.md",
+        "5:24",
+        "unknown source 'laird-2015': not in the bibliography; did you mean 'laird-2014'?",
+    ),
+    (
+        "duplicate source",
+        ARTICLE_OK.replace("laird-2014]", "laird-2014, hayden-2021]"),
+        "understanding/si-joint.md",
+        "5:36",
+        "source 'hayden-2021' is listed twice (first at line 5)",
+    ),
+    (
+        "source not text",
+        ARTICLE_OK.replace("laird-2014]", "laird-2014, 12]"),
+        "understanding/si-joint.md",
+        "5:36",
+        "'sources' items must be non-empty text",
+    ),
+    (
+        "approach missing evidence",
+        APPROACH_OK.replace("evidence: low\n", ""),
+        "approaches/yoga.md",
+        "2:1",
+        "missing 'evidence'",
+    ),
+    (
+        "bad evidence grade",
+        APPROACH_OK.replace("evidence: low", "evidence: medium"),
+        "approaches/yoga.md",
+        "6:11",
+        "evidence 'medium' is not a grade",
+    ),
+    (
+        "evidence on an article",
+        ARTICLE_OK.replace("---\n#", "evidence: low\n---\n#"),
+        "understanding/si-joint.md",
+        "7:1",
+        "'evidence' is only for approach pages",
+    ),
+    (
+        "evidence on the compare page",
+        PAGE_OK.replace("---\n#", "evidence: low\n---\n#"),
+        "approaches/index.md",
+        "4:1",
+        "'evidence' is only for approach pages",
+    ),
+    (
+        "article missing tags",
+        ARTICLE_OK.replace("tags: [si joint]\n", ""),
+        "riders-experiences.md",
+        "2:1",
+        "missing 'tags'",
+    ),
+    (
+        "tags not a list",
+        ARTICLE_OK.replace("tags: [si joint]", "tags: si joint"),
+        "understanding/si-joint.md",
+        "6:7",
+        "'tags' must be a list",
+    ),
+    (
+        "tag not text",
+        ARTICLE_OK.replace("tags: [si joint]", "tags: [si joint, 3]"),
+        "understanding/si-joint.md",
+        "6:18",
+        "'tags' items must be non-empty text",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "position", "message"),
+    [case[1:] for case in BAD_CASES],
+    ids=[case[0] for case in BAD_CASES],
+)
+def test_bad_front_matter_is_pinpointed(text: str, path: str, position: str, message: str) -> None:
+    problems = check(text, path)
+    expected_prefix = f"content/{path}:{position}: "
+    matching = [p for p in problems if p.startswith(expected_prefix) and message in p]
+    assert matching, f"expected {expected_prefix}...{message!r} in {problems}"
+
+
+def test_all_problems_are_reported_together() -> None:
+    text = "---\ntitle: ''\ndescription: short\nevidence: maybe\nsorces: []\n---\n# X\n"
+    problems = check(text, "approaches/yoga.md")
+    assert len(problems) >= 7  # title, description, reviewed, sources, evidence, tags, key
+
+
+@pytest.mark.parametrize(
+    ("reviewed", "stale"),
+    [
+        ("2026-11-27", False),
+        ("2023-11-27", False),  # exactly three years is still in date
+        ("2023-11-26", True),
+        ("2019-01-01", True),
+    ],
+)
+def test_old_reviews_are_warnings_not_errors(reviewed: str, stale: bool) -> None:
+    text = ARTICLE_OK.replace("2026-11-01", reviewed)
+    result = check_page(
+        text,
+        path="start-here.md",
+        display="content/start-here.md",
+        bibliography_keys=KEYS,
+        today=TODAY,
+    )
+    assert result.problems == []
+    assert result.meta is not None
+    assert [str(w.location) for w in result.warnings] == (["content/start-here.md:4:11"] * stale)
+
+
+def test_leap_day_review_window() -> None:
+    text = ARTICLE_OK.replace("2026-11-01", "2025-02-28")
+    result = check_page(
+        text, path="start-here.md", display="x", bibliography_keys=KEYS, today=dt.date(2028, 2, 29)
+    )
+    assert result.warnings == []
+
+
+def test_unknown_sources_are_not_checked_when_the_bibliography_is_broken() -> None:
+    text = ARTICLE_OK.replace("laird-2014]", "nobody-1900]")
+    result = check_page(
+        text, path="start-here.md", display="x", bibliography_keys=None, today=TODAY
+    )
+    assert result.problems == []
+
+
+@pytest.mark.parametrize(
+    ("text", "front_line", "body", "body_line"),
+    [
+        ("---\ntitle: A\n---\n# A\n", 2, "# A\n", 4),
+        ("---\ntitle: A\ndescription: B\n...\n\n# A\n", 2, "\n# A\n", 5),
+        ("---\r\ntitle: A\r\n---\r\n# A\r\n", 2, "# A\r\n", 4),
+        ("# No front matter\n", 1, "# No front matter\n", 1),
+        ("", 1, "", 1),
+    ],
+)
+def test_split_keeps_line_numbers(text: str, front_line: int, body: str, body_line: int) -> None:
+    split = split_front_matter(text)
+    assert split.front_matter_line == front_line
+    assert split.body == body
+    assert split.body_line == body_line
+
+
+def test_meta_carries_checked_values() -> None:
+    result = check_page(
+        APPROACH_OK, path="approaches/yoga.md", display="x", bibliography_keys=KEYS, today=TODAY
+    )
+    meta = result.meta
+    assert meta is not None
+    assert (meta.title, meta.evidence, meta.sources, meta.tags) == (
+        "Yoga",
+        "low",
+        ("hayden-2021", "laird-2014"),
+        ("yoga",),
+    )
+    assert meta.reviewed == dt.date(2026, 11, 1)
+    assert meta.body.startswith("# Yoga")

@@ -1,0 +1,187 @@
+"""Rendering citations: page References, status lines, the full bibliography."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from botb.content.bibliography import parse_bibliography
+from botb.content.references import (
+    escape,
+    format_citation,
+    insert_after_h1,
+    link_from,
+    render_bibliography,
+    render_page_references,
+    render_page_status,
+)
+
+BIB = parse_bibliography(
+    """\
+hayden-2021:
+  type: systematic-review
+  authors: Hayden JA, et al.
+  title: Exercise therapy for chronic low back pain
+  container: Cochrane Database of Systematic Reviews
+  year: 2021
+  issue: "9"
+  pages: CD009790
+  doi: 10.1002/14651858.CD009790.pub2
+laird-2014:
+  type: systematic-review
+  authors: Laird RA, et al.
+  title: "Comparing lumbo-pelvic kinematics: a [meta-analysis]"
+  container: BMC Musculoskeletal Disorders
+  year: 2014
+  volume: "15"
+  pages: "229"
+nice-ng59:
+  type: guideline
+  authors: NICE
+  title: Low back pain and sciatica
+  container: NICE
+  year: 2016
+  url: https://www.nice.org.uk/guidance/ng59
+  note: Updated 2020.
+""",
+    display="bib.yml",
+)
+
+
+@pytest.mark.parametrize(
+    ("page", "target", "link"),
+    [
+        ("approaches/yoga.md", "references.md", "../references.md"),
+        ("start-here.md", "references.md", "references.md"),
+        (
+            "approaches/yoga.md",
+            "about/index.md#how-we-grade-evidence",
+            "../about/index.md#how-we-grade-evidence",
+        ),
+        ("about/privacy.md", "about/index.md", "index.md"),
+        ("references.md", "understanding/si-joint.md", "understanding/si-joint.md"),
+        ("approaches/bike-fit.md", "guide/o/see-physio.md", "../guide/o/see-physio.md"),
+    ],
+)
+def test_links_are_relative_to_the_page(page: str, target: str, link: str) -> None:
+    assert link_from(page, target) == link
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        (
+            "hayden-2021",
+            "Hayden JA, et al. Exercise therapy for chronic low back pain. "
+            "*Cochrane Database of Systematic Reviews*. 2021;(9):CD009790. "
+            "[doi:10.1002/14651858.CD009790.pub2](https://doi.org/10.1002/14651858.CD009790.pub2)",
+        ),
+        (
+            "laird-2014",
+            "Laird RA, et al. Comparing lumbo-pelvic kinematics: a \\[meta-analysis\\]. "
+            "*BMC Musculoskeletal Disorders*. 2014;15:229.",
+        ),
+        (
+            "nice-ng59",
+            "NICE. Low back pain and sciatica. *NICE*. 2016. "
+            "[nice.org.uk/guidance/ng59](https://www.nice.org.uk/guidance/ng59)",
+        ),
+    ],
+)
+def test_citation_format(key: str, expected: str) -> None:
+    assert format_citation(BIB.entries[key]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [("a*b", "a\\*b"), ("[x]", "\\[x\\]"), ("a_b", "a\\_b"), ("<b>", "\\<b\\>"), ("a|b", "a\\|b")],
+)
+def test_escape(text: str, escaped: str) -> None:
+    assert escape(text) == escaped
+
+
+def test_page_references_are_numbered_in_page_order_with_back_links() -> None:
+    out = render_page_references(
+        ["nice-ng59", "hayden-2021"], bibliography=BIB, page_path="approaches/yoga.md"
+    )
+    lines = [line for line in out.splitlines() if line[:2] in ("1.", "2.")]
+    assert out.startswith("## References\n")
+    assert lines[0].startswith("1. NICE.")
+    assert lines[0].endswith("(../references.md#ref-nice-ng59)")
+    assert lines[1].startswith("2. Hayden JA")
+    assert "(../references.md#ref-hayden-2021)" in lines[1]
+
+
+def test_no_sources_no_section() -> None:
+    assert render_page_references([], bibliography=BIB, page_path="index.md") == ""
+
+
+@pytest.mark.parametrize(
+    ("evidence", "reviewed", "page", "expected"),
+    [
+        (
+            "low",
+            dt.date(2026, 11, 27),
+            "approaches/yoga.md",
+            [
+                "**Evidence: low certainty** — [what this means]"
+                "(../about/index.md#how-we-grade-evidence)",
+                'Last reviewed: <time datetime="2026-11-27">27 November 2026</time>',
+            ],
+        ),
+        ("very-low", None, "approaches/yoga.md", ["**Evidence: very low certainty**"]),
+        ("none", None, "approaches/yoga.md", ["**Evidence: no research evidence**"]),
+        (
+            None,
+            dt.date(2025, 1, 5),
+            "start-here.md",
+            ['Last reviewed: <time datetime="2025-01-05">5 January 2025</time>'],
+        ),
+    ],
+)
+def test_status_lines(
+    evidence: str | None, reviewed: dt.date | None, page: str, expected: list[str]
+) -> None:
+    out = render_page_status(evidence=evidence, reviewed=reviewed, page_path=page)
+    for part in expected:
+        assert part in out
+    assert out.rstrip().endswith("{ .botb-page-meta }")
+
+
+def test_no_status_for_plain_pages() -> None:
+    assert render_page_status(evidence=None, reviewed=None, page_path="index.md") == ""
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        ("# Title\n\nBody\n", "# Title\n\nSTATUS\n\n\nBody\n"),
+        ("# Title", "# Title\n\nSTATUS\n\n"),
+        ("Intro\n\n# Title\nBody\n", "Intro\n\n# Title\n\nSTATUS\n\nBody\n"),
+        (
+            "```\n# not a heading\n```\n# Title\n",
+            "```\n# not a heading\n```\n# Title\n\nSTATUS\n\n",
+        ),
+        ("No heading\n", "STATUS\n\nNo heading\n"),
+        ("## Only h2\n", "STATUS\n\n## Only h2\n"),
+    ],
+)
+def test_status_goes_after_the_h1(markdown: str, expected: str) -> None:
+    assert insert_after_h1(markdown, "STATUS\n") == expected
+
+
+def test_full_bibliography_has_anchor_type_and_cited_on_links() -> None:
+    out = render_bibliography(
+        BIB,
+        cited_on={
+            "hayden-2021": [("Yoga", "approaches/yoga.md"), ("Bike fit", "approaches/bike-fit.md")]
+        },
+    )
+    for key in BIB.keys:
+        assert f'<span id="ref-{key}"></span>' in out
+    # Sorted by author: Hayden, Laird, NICE.
+    assert out.index("ref-hayden-2021") < out.index("ref-laird-2014") < out.index("ref-nice-ng59")
+    assert "Systematic review · Cited on: [Bike fit](approaches/bike-fit.md), [Yoga]" in out
+    assert "Guideline · Updated 2020." in out
+    assert out.startswith('<div class="botb-bibliography" markdown>')
