@@ -1,0 +1,245 @@
+"""Site-quality checks over the real pages in content/ (no browser, no build needed).
+
+These hold the writers to the content contract: sourced articles, every source cited, no
+orphan pages, one h1, plain English and correct spelling. On failure they print which
+pages miss which threshold, so a writer knows what to fix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import textstat
+import yaml
+
+from botb.content.bibliography import load_bibliography
+from botb.content.frontmatter import MIN_SOURCES, check_page, page_kind, split_front_matter
+from botb.content.site import content_files
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "content"
+BIBLIOGRAPHY = DOCS / "_data/bibliography.yml"
+WORDS = Path(__file__).with_name("codespell-words.txt")
+MIN_DISTINCT_SOURCES = 40
+READING_EASE_MEDIAN = 60.0
+READING_EASE_FLOOR = 50.0
+
+PAGES = {path.relative_to(DOCS).as_posix(): path for path in content_files(DOCS)}
+ARTICLES = sorted(path for path in PAGES if page_kind(path).article)
+
+
+def _meta(path: str) -> Any:
+    bibliography = load_bibliography(BIBLIOGRAPHY, display="bibliography.yml")
+    result = check_page(
+        PAGES[path].read_text(encoding="utf-8"),
+        path=path,
+        display=f"content/{path}",
+        bibliography_keys=bibliography.keys,
+        today=dt.date.today(),
+    )
+    return result
+
+
+def _body(path: str) -> str:
+    return split_front_matter(PAGES[path].read_text(encoding="utf-8")).body
+
+
+@pytest.mark.parametrize("path", ARTICLES)
+def test_article_is_reviewed_and_sourced(path: str) -> None:
+    result = _meta(path)
+    assert result.problems == [], "\n".join(str(p) for p in result.problems)
+    assert result.meta.reviewed is not None
+    assert len(result.meta.sources) >= MIN_SOURCES
+
+
+def test_enough_distinct_sources_and_every_entry_cited() -> None:
+    bibliography = load_bibliography(BIBLIOGRAPHY, display="bibliography.yml")
+    cited: set[str] = set()
+    for path in PAGES:
+        meta = _meta(path).meta
+        if meta is not None:
+            cited.update(meta.sources)
+    assert len(cited) >= MIN_DISTINCT_SOURCES, f"only {len(cited)} distinct sources cited"
+    uncited = sorted(bibliography.keys - cited)
+    assert uncited == [], f"bibliography entries no page cites: {uncited}"
+
+
+# --- links, nav, headings ------------------------------------------------------------------
+
+_LINK = re.compile(r"\]\(\s*<?([^)\s>#]+\.md)(?:#[^)\s]*)?>?(?:\s+\"[^\"]*\")?\s*\)")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def _without_code(markdown: str) -> list[str]:
+    lines, in_fence = [], False
+    for line in markdown.splitlines():
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if not in_fence:
+            lines.append(line)
+    return lines
+
+
+def _nav_paths() -> set[str]:
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    # mkdocs.yml uses tags such as !ENV; the nav does not need them resolved.
+    _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+
+    found: set[str] = set()
+
+    def walk(item: Any) -> None:
+        if isinstance(item, str):
+            found.add(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                walk(value)
+        elif isinstance(item, list):
+            for value in item:
+                walk(value)
+
+    walk(config.get("nav", []))
+    return found
+
+
+def _linked_pages() -> set[str]:
+    linked: set[str] = set()
+    for path in PAGES:
+        for line in _without_code(_body(path)):
+            for target in _LINK.findall(line):
+                if "://" in target:
+                    continue
+                resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
+                linked.add(resolved)
+    return linked
+
+
+def test_no_orphan_pages() -> None:
+    reachable = _nav_paths() | _linked_pages()
+    orphans = sorted(path for path in PAGES if path not in reachable)
+    assert orphans == [], f"pages neither in the nav nor linked from another page: {orphans}"
+
+
+def test_nav_points_at_existing_pages() -> None:
+    missing = sorted(
+        path for path in _nav_paths() if not path.startswith("guide/") and path not in PAGES
+    )
+    assert missing == []
+
+
+@pytest.mark.parametrize("path", sorted(PAGES))
+def test_one_h1_and_it_comes_first(path: str) -> None:
+    lines = [line for line in _without_code(_body(path)) if line.strip()]
+    h1s = [line for line in lines if re.match(r"^#\s", line)]
+    assert len(h1s) == 1, f"{path}: {len(h1s)} level-1 headings: {h1s}"
+    assert lines[0] == h1s[0], f"{path}: the first line of the body must be the # Title"
+
+
+# --- readability -------------------------------------------------------------------------
+
+_STRIP_PATTERNS = [
+    (re.compile(r"<!--.*?-->", re.S), " "),
+    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), " "),  # images: alt text is not prose
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links keep their text, lose the URL
+    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),
+    (re.compile(r"<[^>]+>"), " "),  # inline HTML
+    (re.compile(r"\{[:.#][^}]*\}|\{ [.#][^}]*\}"), " "),  # attribute lists
+    (re.compile(r"\[\^[^\]]+\]"), " "),  # footnote markers
+    (re.compile(r"`[^`]*`"), " "),
+    (re.compile(r"https?://\S+"), " "),
+    (re.compile(r"(\*\*|__|\*|_)(?=\S)|(?<=\S)(\*\*|__|\*|_)"), ""),
+]
+_LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+\"([^\"]*)\")?\s*$")
+
+
+def prose(markdown: str) -> str:
+    """The readable sentences of a page body: no code, tables, headings, URLs or markup."""
+    sentences: list[str] = []
+    for raw in _without_code(markdown):
+        line = raw.strip()
+        if not line or line.startswith(("#", "|", ":", "*[")) or set(line) <= set("-=*_ "):
+            continue
+        admonition = _ADMONITION.match(line)
+        if admonition:
+            line = admonition.group(1) or ""
+        line = _LIST_MARKER.sub("", line)
+        for pattern, replacement in _STRIP_PATTERNS:
+            line = pattern.sub(replacement, line)
+        line = " ".join(line.split())
+        if not line:
+            continue
+        # List items and captions often lack a full stop; without one they would run into
+        # the next line and count as one very long sentence.
+        if not line.endswith((".", "!", "?", ":", ";", ",")):
+            line += "."
+        sentences.append(line)
+    return "\n".join(sentences)
+
+
+def reading_ease(path: str) -> float:
+    return float(textstat.flesch_reading_ease(prose(_body(path))))
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        ("# Title\n\nShort words here.\n", "Short words here."),
+        ("See [the guide](../guide/index.md) now.", "See the guide now."),
+        ("```\ncode here\n```\nText.", "Text."),
+        ("| a | b |\n|---|---|\n| 1 | 2 |\nText.", "Text."),
+        ('!!! warning "Get help now"\n    Call 999.', "Get help now.\nCall 999."),
+        ("- one item\n- **two** item", "one item.\ntwo item."),
+        ("Visit https://example.org today.", "Visit today."),
+        (
+            "<figure markdown>\n![alt](x.svg)\n<figcaption>A caption</figcaption>\n</figure>",
+            "A caption.",
+        ),
+        ("Text.\n{ .botb-page-meta }", "Text."),
+    ],
+)
+def test_prose_extraction(markdown: str, expected: str) -> None:
+    assert prose(markdown) == expected
+
+
+def test_readability() -> None:
+    scores = {path: reading_ease(path) for path in ARTICLES}
+    median = statistics.median(scores.values())
+    low = {path: score for path, score in scores.items() if score < READING_EASE_FLOOR}
+    table = "\n".join(
+        f"{score:6.1f}  {'TOO HARD' if score < READING_EASE_FLOOR else '':8}  {path}"
+        for path, score in sorted(scores.items(), key=lambda item: item[1])
+    )
+    report = (
+        f"Flesch reading ease per article (median {median:.1f}, needs >= {READING_EASE_MEDIAN}; "
+        f"every page >= {READING_EASE_FLOOR}):\n{table}\n"
+        "Shorter sentences and shorter words raise the score."
+    )
+    print(report)
+    assert median >= READING_EASE_MEDIAN and not low, report
+
+
+# --- spelling ----------------------------------------------------------------------------
+
+
+def test_spelling() -> None:
+    targets = [str(ROOT / "content"), *([str(ROOT / "guide")] if (ROOT / "guide").exists() else [])]
+    result = subprocess.run(
+        [sys.executable, "-m", "codespell_lib", "--ignore-words", str(WORDS), *targets],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert result.returncode == 0, f"codespell found misspellings:\n{result.stdout}{result.stderr}"
