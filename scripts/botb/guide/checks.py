@@ -1,0 +1,320 @@
+"""Graph and safety rules over the model, each linear in nodes + edges.
+
+No check enumerates paths. Safety over *every* path is proved by dataflow over a topological
+order: for each node, the set of screening questions passed on every path to it is the AND,
+over its predecessors, of what they had passed plus themselves (one bitset per node).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import deque
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from botb.diagnostics import Diagnostic
+from botb.guide import graph
+from botb.guide.model import Guide, Outcome, Question, Urgency
+from botb.guide.paths import path_stats
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Editorial limits the real tree keeps; None switches one off."""
+
+    max_questions: int | None = 12
+    median_questions: float | None = 8
+    min_approaches: int | None = 2
+    max_approaches: int | None = 5
+
+
+NO_LIMITS = Limits(None, None, None, None)
+SAFE_TIERS_NEED_SCREENING = (Urgency.SOON, Urgency.ROUTINE, Urgency.SELF_CARE)
+
+
+def _structure(guide: Guide) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    if guide.meta.start not in guide.nodes:
+        found.append(
+            Diagnostic(
+                guide.meta.start_location,
+                f"start {guide.meta.start!r} is not a node id{_close(guide.meta.start, guide)}",
+            )
+        )
+    for question in guide.questions():
+        if not question.options:
+            found.append(
+                Diagnostic(question.location, f"dead end: question {question.id!r} has no options")
+            )
+        for option in question.options:
+            if option.next not in guide.nodes:
+                found.append(
+                    Diagnostic(
+                        option.next_location,
+                        f"next {option.next!r} is not a node id{_close(option.next, guide)}",
+                    )
+                )
+    return found
+
+
+def _close(word: str, guide: Guide) -> str:
+    match = difflib.get_close_matches(word, list(guide.nodes), n=1, cutoff=0.6)
+    return f" (did you mean {match[0]!r}?)" if match else ""
+
+
+def _reachability(guide: Guide, reached: list[str]) -> list[Diagnostic]:
+    if guide.meta.start not in guide.nodes:
+        return []
+    seen = set(reached)
+    return [
+        Diagnostic(
+            node.location, f"node {node_id!r} is unreachable: no path from the start leads to it"
+        )
+        for node_id, node in guide.nodes.items()
+        if node_id not in seen
+    ]
+
+
+def _cycles(guide: Guide) -> list[Diagnostic]:
+    return [
+        Diagnostic(
+            option.location,
+            f"loop: this answer of {question.id!r} leads back to {loop[0]!r} "
+            f"({' → '.join(loop)}); the guide must always move forward",
+        )
+        for question, option, loop in graph.back_edges(guide)
+    ]
+
+
+def _dead_ends(guide: Guide) -> list[Diagnostic]:
+    """Questions from which no outcome can be reached (reverse BFS from every outcome)."""
+    predecessors: dict[str, list[str]] = {node_id: [] for node_id in guide.nodes}
+    for question in guide.questions():
+        for target in graph.successors(guide, question.id):
+            predecessors[target].append(question.id)
+    live = {outcome.id for outcome in guide.outcomes()}
+    queue = deque(live)
+    while queue:
+        for previous in predecessors[queue.popleft()]:
+            if previous not in live:
+                live.add(previous)
+                queue.append(previous)
+    found = []
+    for question in guide.questions():
+        dangling = any(option.next not in guide.nodes for option in question.options)
+        if question.id in live or not question.options or dangling:
+            continue
+        found.append(
+            Diagnostic(
+                question.location,
+                f"dead end: no answer to question {question.id!r} can lead to an outcome",
+            )
+        )
+    return found
+
+
+def _outcome_content(
+    guide: Guide,
+    *,
+    docs_pages: frozenset[str] | None,
+    page_anchors: Mapping[str, frozenset[str]] | None,
+    source_keys: frozenset[str] | None,
+    limits: Limits,
+) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    for outcome in guide.outcomes():
+        tier = outcome.urgency.value
+        if outcome.urgency is not Urgency.EMERGENCY and not outcome.safety_net:
+            found.append(
+                Diagnostic(
+                    outcome.location,
+                    f"safety rule: {tier} outcome {outcome.id!r} needs a 'safety_net' "
+                    "(when to get help sooner)",
+                )
+            )
+        if outcome.urgency in (Urgency.EMERGENCY, Urgency.URGENT):
+            if outcome.approaches:
+                found.append(
+                    Diagnostic(
+                        outcome.approaches[0].location,
+                        f"safety rule: {tier} outcome {outcome.id!r} must not list approaches; "
+                        "getting care comes first",
+                    )
+                )
+        else:
+            count = len(outcome.approaches)
+            low, high = limits.min_approaches, limits.max_approaches
+            if (low is not None and count < low) or (high is not None and count > high):
+                found.append(
+                    Diagnostic(
+                        outcome.location,
+                        f"{tier} outcome {outcome.id!r} lists {count} approaches; "
+                        f"list between {low or 0} and {high if high is not None else 'any'}",
+                    )
+                )
+        for approach in outcome.approaches:
+            if docs_pages is not None and approach.page not in docs_pages:
+                similar = difflib.get_close_matches(approach.page, sorted(docs_pages), n=1)
+                hint = f" (did you mean {similar[0]!r}?)" if similar else ""
+                found.append(
+                    Diagnostic(
+                        approach.location, f"approach page {approach.page!r} does not exist{hint}"
+                    )
+                )
+                continue
+            anchors = page_anchors.get(approach.page) if page_anchors is not None else None
+            if approach.anchor and anchors is not None and approach.anchor not in anchors:
+                found.append(
+                    Diagnostic(
+                        approach.location,
+                        f"approach page {approach.page!r} has no heading #{approach.anchor}",
+                    )
+                )
+        if source_keys is None:
+            continue
+        for source in outcome.sources:
+            if source.key not in source_keys:
+                similar = difflib.get_close_matches(source.key, sorted(source_keys), n=1)
+                hint = f" (did you mean {similar[0]!r}?)" if similar else ""
+                found.append(
+                    Diagnostic(
+                        source.location,
+                        f"unknown source {source.key!r}: not in the bibliography{hint}",
+                    )
+                )
+    return found
+
+
+def _safety(guide: Guide, order: list[str]) -> list[Diagnostic]:
+    """Screening rules; ``order`` is a topological order of the reachable nodes."""
+    found: list[Diagnostic] = []
+    start = guide.nodes[guide.meta.start]
+    if not isinstance(start, Question) or not start.screening:
+        found.append(
+            Diagnostic(
+                guide.meta.start_location,
+                f"safety rule: the start node {start.id!r} must be a screening question "
+                "(screening: true), so red flags are checked first",
+            )
+        )
+    if isinstance(start, Question) and not any(
+        isinstance(guide.nodes.get(o.next), Outcome)
+        and guide.nodes[o.next].urgency is Urgency.EMERGENCY  # type: ignore[union-attr]
+        for o in start.options
+    ):
+        found.append(
+            Diagnostic(
+                start.location,
+                f"safety rule: one answer of the start question {start.id!r} must lead "
+                "straight to an emergency outcome",
+            )
+        )
+    screening = [
+        node_id
+        for node_id in order
+        if isinstance(q := guide.nodes[node_id], Question) and q.screening
+    ]
+    bit = {node_id: 1 << index for index, node_id in enumerate(screening)}
+    everything = (1 << len(screening)) - 1
+    passed: dict[str, int] = {start.id: 0}
+    after_symptom: dict[str, str | None] = {start.id: None}
+    for node_id in order:
+        node = guide.nodes[node_id]
+        if not isinstance(node, Question):
+            continue
+        carried = passed[node_id] | bit.get(node_id, 0)
+        symptom = after_symptom[node_id] or (None if node.screening else node_id)
+        for target in graph.successors(guide, node_id):
+            passed[target] = passed[target] & carried if target in passed else carried
+            if after_symptom.get(target) is None:
+                after_symptom[target] = symptom
+    for node_id in screening:
+        earlier = after_symptom[node_id]
+        if earlier is not None:
+            found.append(
+                Diagnostic(
+                    guide.nodes[node_id].location,
+                    f"safety rule: screening question {node_id!r} can be reached after the "
+                    f"symptom question {earlier!r}; screening questions must come before "
+                    "any other question",
+                )
+            )
+    for node_id in order:
+        outcome = guide.nodes[node_id]
+        if not isinstance(outcome, Outcome) or outcome.urgency not in SAFE_TIERS_NEED_SCREENING:
+            continue
+        missing = [s for s in screening if everything & ~passed[node_id] & bit[s]]
+        if not missing:
+            continue
+        example = graph.shortest_path(guide, target=node_id, avoid=missing[0])
+        route = f" (e.g. {' → '.join(example)})" if example else ""
+        names = ", ".join(repr(s) for s in missing)
+        found.append(
+            Diagnostic(
+                outcome.location,
+                f"safety rule: a path reaches {outcome.urgency.value} outcome {node_id!r} "
+                f"without screening question(s) {names}{route}; every path to a soon, routine "
+                "or self-care outcome must pass every screening question",
+            )
+        )
+    return found
+
+
+def _limits(guide: Guide, limits: Limits) -> list[Diagnostic]:
+    stats = path_stats(guide)
+    found = []
+    where = guide.meta.start_location
+    if limits.max_questions is not None and stats.max_questions > limits.max_questions:
+        found.append(
+            Diagnostic(
+                where,
+                f"the longest path asks {stats.max_questions} questions; "
+                f"keep it to {limits.max_questions} or fewer",
+            )
+        )
+    if limits.median_questions is not None and stats.median_questions > limits.median_questions:
+        found.append(
+            Diagnostic(
+                where,
+                f"the median path asks {stats.median_questions:g} questions; "
+                f"keep it to {limits.median_questions:g} or fewer",
+            )
+        )
+    return found
+
+
+def check_guide(
+    guide: Guide,
+    *,
+    docs_pages: frozenset[str] | None,
+    page_anchors: Mapping[str, frozenset[str]] | None = None,
+    source_keys: frozenset[str] | None = None,
+    limits: Limits = Limits(),
+) -> list[Diagnostic]:
+    """Every graph, content and safety problem; empty when the guide is sound.
+
+    ``docs_pages`` is the set of docs-relative .md paths (None skips page checks),
+    ``page_anchors`` their heading ids (None leaves anchors to MkDocs' link validation),
+    ``source_keys`` the bibliography keys (None skips source checks).
+    """
+    reached = graph.reachable(guide)
+    found = _structure(guide)
+    found += _reachability(guide, reached)
+    found += _cycles(guide)
+    found += _dead_ends(guide)
+    found += _outcome_content(
+        guide,
+        docs_pages=docs_pages,
+        page_anchors=page_anchors,
+        source_keys=source_keys,
+        limits=limits,
+    )
+    if guide.meta.start not in guide.nodes:
+        return found
+    order = graph.topological_order(guide, reached)
+    if order is None:
+        return found
+    found += _safety(guide, order)
+    if not any(d.message.startswith(("dead end", "next ")) for d in found):
+        found += _limits(guide, limits)
+    return found

@@ -1,0 +1,147 @@
+"""The whole engine in one pure call: load, check, render. The MkDocs adapter wraps it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from botb.content.frontmatter import split_front_matter
+from botb.content.site import content_files
+from botb.diagnostics import Diagnostic, DiagnosticError, Location, raise_if_any
+from botb.guide.anchors import heading_ids
+from botb.guide.checks import Limits, check_guide
+from botb.guide.diagram import render_svg
+from botb.guide.loader import load_guide
+from botb.guide.model import Guide, Outcome
+from botb.guide.paths import DEFAULT_CAP, PathStats, enumerate_paths, path_book_text, path_stats
+from botb.guide.render_json import guide_json
+from botb.guide.render_pages import (
+    map_page,
+    node_order,
+    outcome_page,
+    outline_page,
+    paths_page,
+    question_page,
+    start_page,
+)
+from botb.guide.urls import MAP_PAGE, OUTLINE_PAGE, PATHS_PAGE, START_PAGE, node_src
+
+
+@dataclass(frozen=True)
+class CompiledGuide:
+    """The checked guide and everything rendered from it."""
+
+    guide: Guide
+    pages: dict[str, str] = field(hash=False)  # docs-relative src path -> Markdown
+    json_text: str
+    path_book: str
+    stats: PathStats
+    # content page -> (outcome title, outcome src path, urgency), for "outcomes that point here"
+    outcomes_by_page: dict[str, list[tuple[str, str, str]]] = field(hash=False)
+
+
+def docs_markdown(docs_dir: Path) -> dict[str, str]:
+    """Every Markdown page of the docs folder by docs-relative path."""
+    return {
+        path.relative_to(docs_dir).as_posix(): path.read_text(encoding="utf-8")
+        for path in content_files(docs_dir)
+    }
+
+
+def page_title(markdown: str) -> str | None:
+    """The front matter ``title`` of a page, if it has a readable one."""
+    split = split_front_matter(markdown)
+    if split.front_matter is None:
+        return None
+    try:
+        data = yaml.safe_load(split.front_matter)
+    except yaml.YAMLError:
+        return None  # the content checks report broken front matter with its position
+    title = data.get("title") if isinstance(data, dict) else None
+    return title if isinstance(title, str) and title.strip() else None
+
+
+def outcomes_by_page(guide: Guide) -> dict[str, list[tuple[str, str, str]]]:
+    found: dict[str, list[tuple[str, str, str]]] = {}
+    for node in node_order(guide):
+        if not isinstance(node, Outcome):
+            continue
+        for page in dict.fromkeys(a.page for a in node.approaches):
+            found.setdefault(page, []).append((node.title, node_src(node), node.urgency.value))
+    return found
+
+
+def _clashes(guide: Guide, docs_pages: frozenset[str] | None, guide_dir: str) -> list[Diagnostic]:
+    if docs_pages is None:
+        return []
+    return [
+        Diagnostic(
+            Location(f"{guide_dir}"),
+            f"docs page {page!r} clashes with the generated guide pages; remove it "
+            "(guide pages are generated from the YAML)",
+        )
+        for page in sorted(docs_pages)
+        if page.startswith("guide/")
+    ]
+
+
+def compile_guide(
+    *,
+    guide_dir: Path,
+    root: Path,
+    docs_pages: frozenset[str] | None,
+    docs_markdown: Mapping[str, str] | None = None,
+    source_keys: frozenset[str] | None = None,
+    source_links: Mapping[str, tuple[str, str | None]] | None = None,
+    site_url: str = "",
+    limits: Limits = Limits(),  # noqa: B008 - frozen, so a shared default is safe
+    cap: int = DEFAULT_CAP,
+) -> CompiledGuide | None:
+    """Load, check and render the guide; None when ``guide_dir`` has no YAML yet.
+
+    ``source_links`` maps a bibliography key to (plain label, docs-relative link or None).
+    Raises ``DiagnosticError`` listing every problem.
+    """
+    guide = load_guide(guide_dir, root=root)
+    if guide is None:
+        return None
+    markdown = docs_markdown or {}
+    anchors = {page: heading_ids(text) for page, text in markdown.items()} if markdown else None
+    problems = check_guide(
+        guide,
+        docs_pages=docs_pages,
+        page_anchors=anchors,
+        source_keys=source_keys,
+        limits=limits,
+    )
+    problems += _clashes(guide, docs_pages, guide_dir.name)
+    raise_if_any(problems)
+    stats = path_stats(guide)
+    paths = enumerate_paths(guide, cap=cap)
+    titles = {page: title for page, text in markdown.items() if (title := page_title(text))}
+    links = source_links or {}
+    pages: dict[str, str] = {START_PAGE: start_page(guide)}
+    for node in node_order(guide):
+        if isinstance(node, Outcome):
+            pages[node_src(node)] = outcome_page(
+                guide, node, site_url=site_url, page_titles=titles, source_links=links
+            )
+        else:
+            pages[node_src(node)] = question_page(guide, node)
+    pages[OUTLINE_PAGE] = outline_page(guide)
+    pages[MAP_PAGE] = map_page(guide, svg=render_svg(guide))
+    pages[PATHS_PAGE] = paths_page(guide, paths=paths, stats=stats)
+    return CompiledGuide(
+        guide=guide,
+        pages=pages,
+        json_text=guide_json(guide),
+        path_book=path_book_text(guide, cap=cap),
+        stats=stats,
+        outcomes_by_page=outcomes_by_page(guide),
+    )
+
+
+__all__ = ["CompiledGuide", "DiagnosticError", "compile_guide"]

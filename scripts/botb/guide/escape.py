@@ -1,0 +1,43 @@
+"""Editor text made safe for the places the renderers put it.
+
+Editors write plain text; none of it may become markup. Markdown punctuation is
+backslash-escaped first (so ``*``, ``[`` or a leading ``1.`` stay literal) and HTML is
+escaped second (so ``<script>`` is shown, never run, and the entities are not mangled).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+# Exactly Python-Markdown's escapable characters (with the tables extension's '|'): a
+# backslash before any other character would be shown to the reader.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
+
+
+def md_text(text: str) -> str:
+    """Plain text for Markdown body text or a link label: shown literally, one line."""
+    flat = " ".join(text.split())
+    return html.escape(_MARKDOWN_SPECIAL.sub(r"\\\1", flat), quote=True)
+
+
+def html_text(text: str) -> str:
+    """Plain text inside raw HTML that Markdown does not parse (e.g. the SVG)."""
+    return html.escape(" ".join(text.split()), quote=True)
+
+
+def attr(text: str) -> str:
+    """A value for a double- or single-quoted HTML attribute."""
+    return html.escape(" ".join(text.split()), quote=True)
+
+
+def front_matter(text: str) -> str:
+    """A YAML scalar for page front matter (``title``, ``description``).
+
+    Themes print these unescaped, and Jinja's ``striptags`` unescapes entities, so angle
+    brackets are replaced by look-alike quotation marks before escaping: no form of the
+    value can close a tag or open one.
+    """
+    flat = " ".join(text.split()).replace("<", "\u2039").replace(">", "\u203a")
+    return json.dumps(html.escape(flat, quote=True), ensure_ascii=False)

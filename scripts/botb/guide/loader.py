@@ -1,0 +1,366 @@
+"""Read every guide YAML file, validate it against ``fields`` and build the model.
+
+Every problem in every file is collected before anything is raised, so an editor sees the
+whole list at once, each with file:line:column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from pathlib import Path
+from typing import Any
+
+from botb.diagnostics import Diagnostic, DiagnosticError, Location, display_path
+from botb.guide import fields as f
+from botb.guide.model import Approach, Guide, Meta, Node, Option, Outcome, Question, Source, Urgency
+from botb.yamlsource import PosDict, PosList, load_yaml
+
+GUIDE_SUFFIXES = (".yml", ".yaml")
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_DATE_LIKE = re.compile(r"(?<![\w.:-])([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?![\w.:-])")
+
+
+def guide_files(guide_dir: Path) -> list[Path]:
+    """The guide's YAML files in the order they are merged."""
+    if not guide_dir.is_dir():
+        return []
+    return sorted(p for p in guide_dir.iterdir() if p.is_file() and p.suffix in GUIDE_SUFFIXES)
+
+
+def _kind(value: object) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, dt.date):
+        return "a date"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _did_you_mean(word: str, choices: tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    if close:
+        return f" (did you mean '{close[0]}'?)"
+    return f" (allowed: {', '.join(choices)})"
+
+
+class _Validator:
+    """Walks loaded YAML against a shape, collecting diagnostics."""
+
+    def __init__(self) -> None:
+        self.problems: list[Diagnostic] = []
+
+    def report(self, location: Location, message: str) -> None:
+        self.problems.append(Diagnostic(location, message))
+
+    def check(
+        self, value: Any, shape: f.Shape, *, at: Location, owner: Location, name: str
+    ) -> None:
+        if isinstance(shape, f.Text):
+            if isinstance(value, bool):
+                # YAML 1.1 reads Yes/No/On/Off as booleans: the commonest editor surprise.
+                self.report(
+                    at,
+                    f"{name} must be text, not true/false; YAML reads words like Yes and No "
+                    'as true/false, so put them in quotes: "Yes"',
+                )
+            elif not isinstance(value, str):
+                self.report(at, f"{name} must be text, not {_kind(value)}")
+            elif not value.strip():
+                self.report(at, f"{name} must not be empty")
+            return
+        if isinstance(shape, f.Pattern):
+            if not isinstance(value, str):
+                self.report(at, f"{name} must be text, not {_kind(value)}; {shape.rule}")
+            elif not re.match(shape.regex, value):
+                self.report(at, f"{name} {value!r} is not valid: {shape.rule}")
+            return
+        if isinstance(shape, f.Date):
+            if isinstance(value, dt.datetime) or not isinstance(value, dt.date | str):
+                self.report(at, f"{name} must be a date like 2026-11-27, not {_kind(value)}")
+            elif isinstance(value, str) and not _valid_iso(value):
+                self.report(at, f"{name} {value!r} is not a date like 2026-11-27")
+            return
+        if isinstance(shape, f.Boolean):
+            if not isinstance(value, bool):
+                self.report(at, f"{name} must be true or false, not {_kind(value)}")
+            return
+        if isinstance(shape, f.Integer):
+            if isinstance(value, bool) or not isinstance(value, int):
+                self.report(at, f"{name} must be a whole number, not {_kind(value)}")
+            elif not shape.minimum <= value <= shape.maximum:
+                self.report(at, f"{name} must be between {shape.minimum} and {shape.maximum}")
+            return
+        if isinstance(shape, f.Choice):
+            if value not in shape.values:
+                allowed = ", ".join(shape.values)
+                self.report(at, f"{name} must be one of: {allowed} (got {value!r})")
+            return
+        if isinstance(shape, f.ListOf):
+            self._list(value, shape, at=at, name=name)
+            return
+        if isinstance(shape, f.Record):
+            self._record(value, shape, at=at, owner=owner, name=name)
+            return
+        if isinstance(shape, f.Tagged):
+            self._tagged(value, shape, at=at, owner=owner, name=name)
+            return
+        self._map(value, shape, at=at, name=name)
+
+    def _list(self, value: Any, shape: f.ListOf, *, at: Location, name: str) -> None:
+        if not isinstance(value, PosList):
+            self.report(at, f"{name} must be a list, not {_kind(value)}")
+            return
+        if len(value) < shape.min_items:
+            self.report(at, f"{name} needs at least {shape.min_items} item(s); it is empty")
+        for index, item in enumerate(value):
+            where = value.item_at(index)
+            self.check(item, shape.item, at=where, owner=where, name=f"item {index + 1} of {name}")
+
+    def _mapping(self, value: Any, *, at: Location, name: str) -> PosDict | None:
+        if isinstance(value, PosDict):
+            return value
+        self.report(at, f"{name} must be a mapping of fields, not {_kind(value)}")
+        return None
+
+    def _record(
+        self, value: Any, record: f.Record, *, at: Location, owner: Location, name: str
+    ) -> None:
+        data = self._mapping(value, at=at, name=name)
+        if data is None:
+            return
+        for key in data:
+            if key not in record.names:
+                hint = _did_you_mean(str(key), record.names)
+                self.report(data.key_at(key), f"unknown field {key!r} in {name}{hint}")
+        for field in record.fields:
+            if field.name not in data:
+                if field.required:
+                    self.report(owner, f"{name} is missing required field {field.name!r}")
+                continue
+            self.check(
+                data[field.name],
+                field.shape,
+                at=data.value_at(field.name),
+                owner=data.key_at(field.name),
+                name=f"{field.name!r}",
+            )
+
+    def _tagged(
+        self, value: Any, shape: f.Tagged, *, at: Location, owner: Location, name: str
+    ) -> None:
+        data = self._mapping(value, at=at, name=name)
+        if data is None:
+            return
+        choices = tuple(tag for tag, _ in shape.variants)
+        if shape.tag not in data:
+            self.report(
+                owner, f"{name} is missing required field {shape.tag!r} ({' or '.join(choices)})"
+            )
+            return
+        record = shape.variant(data[shape.tag])
+        if record is None:
+            tag = data[shape.tag]
+            self.report(
+                data.value_at(shape.tag),
+                f"{shape.tag!r} must be one of: {', '.join(choices)} (got {tag!r})",
+            )
+            return
+        self._record(data, record, at=at, owner=owner, name=f"{data[shape.tag]} {name}")
+
+    def _map(self, value: Any, shape: f.MapOf, *, at: Location, name: str) -> None:
+        data = self._mapping(value, at=at, name=name)
+        if data is None:
+            return
+        for key, item in data.items():
+            where = data.key_at(key)
+            if not isinstance(key, str) or not re.match(shape.key.regex, key):
+                self.report(where, f"{shape.key_name} {key!r} is not valid: {shape.key.rule}")
+                continue
+            self.check(item, shape.value, at=data.value_at(key), owner=where, name=f"'{key}'")
+
+
+def _valid_iso(text: str) -> bool:
+    if not _ISO_DATE.match(text):
+        return False
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _bad_date(text: str, *, path: str, error: ValueError) -> Diagnostic:
+    """PyYAML raises a bare ValueError for dates like 2026-13-01; find and point at it."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        for match in _DATE_LIKE.finditer(line):
+            year, month, day = (int(part) for part in match.groups())
+            try:
+                dt.date(year, month, day)
+            except ValueError as problem:
+                where = Location(path, number, match.start() + 1)
+                return Diagnostic(where, f"{match.group(0)!r} is not a real date: {problem}")
+    return Diagnostic(Location(path), f"YAML syntax: {error}")
+
+
+def _date(value: dt.date | str) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+
+
+def _plain(text: str) -> str:
+    """Plain-text fields read as one paragraph whatever YAML block style the editor used."""
+    return " ".join(text.split())
+
+
+def _optional(data: PosDict, key: str) -> str | None:
+    value = data.get(key)
+    return _plain(value) if isinstance(value, str) else None
+
+
+def _texts(data: PosDict, key: str) -> tuple[str, ...]:
+    return tuple(_plain(item) for item in data.get(key) or ())
+
+
+def _question(node_id: str, data: PosDict, where: Location) -> Question:
+    options = []
+    items: PosList = data["options"]
+    for index, item in enumerate(items):
+        options.append(
+            Option(
+                label=_plain(item["label"]),
+                hint=_optional(item, "hint"),
+                next=item["next"],
+                location=items.item_at(index),
+                next_location=item.value_at("next"),
+            )
+        )
+    return Question(
+        id=node_id,
+        text=_plain(data["text"]),
+        hint=_optional(data, "hint"),
+        screening=bool(data.get("screening", False)),
+        options=tuple(options),
+        location=where,
+    )
+
+
+def _outcome(node_id: str, data: PosDict, where: Location) -> Outcome:
+    approaches = []
+    items: PosList = data.get("approaches") or PosList(where)
+    for item in items:
+        page, _, anchor = str(item["page"]).partition("#")
+        approaches.append(
+            Approach(
+                page=page,
+                anchor=anchor or None,
+                reason=_plain(item["reason"]),
+                location=item.value_at("page"),
+            )
+        )
+    sources: PosList = data["sources"]
+    return Outcome(
+        id=node_id,
+        urgency=Urgency(data["urgency"]),
+        title=_plain(data["title"]),
+        summary=_plain(data["summary"]),
+        why=_plain(data["why"]),
+        approaches=tuple(approaches),
+        ask=_texts(data, "ask"),
+        safety_net=_texts(data, "safety_net"),
+        sources=tuple(Source(key, sources.item_at(i)) for i, key in enumerate(sources)),
+        reviewed=_date(data["reviewed"]),
+        location=where,
+    )
+
+
+def _meta(data: PosDict, where: Location) -> Meta:
+    return Meta(
+        title=_plain(data["title"]),
+        version=data["version"],
+        reviewed=_date(data["reviewed"]),
+        start=data["start"],
+        minutes=data["minutes"],
+        intro=str(data["intro"]).strip(),
+        location=where,
+        start_location=data.value_at("start"),
+    )
+
+
+def load_guide(guide_dir: Path, *, root: Path) -> Guide | None:
+    """The merged guide from every YAML file in ``guide_dir``; None when there is none yet."""
+    paths = guide_files(guide_dir)
+    if not paths:
+        return None
+    problems: list[Diagnostic] = []
+    metas: list[tuple[PosDict, Location]] = []
+    raw_nodes: dict[str, tuple[PosDict, Location]] = {}
+    for file in paths:
+        shown = display_path(file, root=root)
+        text = file.read_text(encoding="utf-8")
+        try:
+            data = load_yaml(text, path=shown)
+        except DiagnosticError as error:
+            problems.extend(error.diagnostics)
+            continue
+        except ValueError as error:
+            problems.append(_bad_date(text, path=shown, error=error))
+            continue
+        top = Location(shown)
+        if data is None:
+            problems.append(Diagnostic(top, "the file is empty; expected 'guide:' and/or 'nodes:'"))
+            continue
+        validator = _Validator()
+        validator.check(data, f.FILE, at=top, owner=top, name="the file")
+        problems.extend(validator.problems)
+        if not isinstance(data, PosDict):
+            continue
+        if "guide" in data:
+            metas.append((data["guide"], data.key_at("guide")))
+        nodes = data.get("nodes")
+        if not isinstance(nodes, PosDict):
+            continue
+        for node_id, node in nodes.items():
+            where = nodes.key_at(node_id)
+            if node_id in raw_nodes:
+                first = raw_nodes[node_id][1]
+                problems.append(
+                    Diagnostic(where, f"duplicate node id {node_id!r} (first defined at {first})")
+                )
+                continue
+            raw_nodes[node_id] = (node, where)
+    if not metas:
+        first = Location(display_path(paths[0], root=root))
+        problems.append(
+            Diagnostic(
+                first,
+                "no file has a 'guide:' block; exactly one file needs one "
+                "(title, version, reviewed, start, minutes, intro)",
+            )
+        )
+    for _, extra in metas[1:]:
+        problems.append(
+            Diagnostic(
+                extra, f"a second 'guide:' block (the first is at {metas[0][1]}); keep only one"
+            )
+        )
+    if problems:
+        raise DiagnosticError(problems)
+    built: dict[str, Node] = {}
+    for node_id, (node, where) in raw_nodes.items():
+        built[node_id] = (
+            _question(node_id, node, where)
+            if node["type"] == "question"
+            else _outcome(node_id, node, where)
+        )
+    meta_data, meta_where = metas[0]
+    return Guide(meta=_meta(meta_data, meta_where), nodes=built)

@@ -1,0 +1,306 @@
+"""Markdown for every generated guide page (md_in_html blocks; the HTML contract is in SPEC).
+
+Links are relative links to .md sources so MkDocs resolves and validates every one of them.
+All editor text goes through ``escape`` except the start page ``intro``, which is Markdown
+by design and only has its raw HTML disabled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from botb.guide.escape import attr, front_matter, md_text
+from botb.guide.graph import reachable
+from botb.guide.model import Guide, Node, Outcome, Question, Urgency
+from botb.guide.paths import AnswerPath, PathStats
+from botb.guide.tiers import TIERS
+from botb.guide.urls import MAP_PAGE, OUTLINE_PAGE, PATHS_PAGE, START_PAGE, link, node_src
+
+EMERGENCY_SIGNS = (
+    "new numbness or tingling around your bottom, genitals or inner thighs (the saddle area)",
+    "new trouble passing urine, or losing control of your bladder or bowels",
+    "new or worsening weakness in your legs or feet",
+    "back pain with a high temperature, feeling very unwell, or after a serious fall or crash",
+)
+
+
+def _front(
+    *, title: str, description: str, noindex: bool = False, hide_toc: bool = True
+) -> list[str]:
+    lines = ["---", f"title: {front_matter(title)}", f"description: {front_matter(description)}"]
+    if noindex:
+        lines += ["search:", "  exclude: true", "robots: noindex"]
+    if hide_toc:
+        lines += ["hide:", "  - toc"]
+    return [*lines, "---", ""]
+
+
+def _node_title(node: Node) -> str:
+    return node.title if isinstance(node, Outcome) else node.text
+
+
+def _safe_markdown(text: str) -> str:
+    """Editor Markdown with raw HTML switched off: '<' can only ever be shown as text."""
+    return text.replace("&", "&amp;").replace("<", "&lt;")
+
+
+def _page_label(page: str, titles: Mapping[str, str]) -> str:
+    if page in titles:
+        return titles[page]
+    stem = page.removesuffix(".md").rsplit("/", 1)[-1].replace("-", " ")
+    return stem.capitalize()
+
+
+def _guide_div(node: Node, extra_class: str = "", extra_attrs: str = "") -> str:
+    kind = "outcome" if isinstance(node, Outcome) else "question"
+    classes = f"botb-guide {extra_class}".strip()
+    return (
+        f'<div class="{classes}" data-guide-root data-guide-json="../../guide.json" '
+        f'data-node="{attr(node.id)}" data-type="{kind}"{extra_attrs} markdown>'
+    )
+
+
+def question_page(guide: Guide, question: Question) -> str:
+    src = node_src(question)
+    description = question.hint or f"A question in the guide: {question.text}"
+    lines = _front(title=question.text, description=description, noindex=True)
+    lines += [f"# {md_text(question.text)}", "", _guide_div(question), ""]
+    step = "Screening question" if question.screening else "Question about your symptoms"
+    lines += [f'<p class="botb-step" markdown>{step}</p>', ""]
+    described = ""
+    if question.hint:
+        hint_id = f"hint-{question.id}"
+        lines += [f'<p class="botb-hint" id="{hint_id}" markdown>{md_text(question.hint)}</p>', ""]
+        described = f' aria-describedby="{hint_id}"'
+    lines.append(f'<ul class="botb-options"{described} markdown>')
+    for index, option in enumerate(question.options):
+        target = link(src=src, target=node_src(guide.nodes[option.next]))
+        attrs = f'{{ .botb-option data-option="{index}" data-next="{attr(option.next)}" }}'
+        item = f"[{md_text(option.label)}]({target}){attrs}"
+        if option.hint:
+            item += f' <span class="botb-option-hint">{md_text(option.hint)}</span>'
+        lines.append(f"<li markdown>{item}</li>")
+    lines += ["</ul>", ""]
+    lines += [
+        f'<p class="botb-restart" markdown>[Start again]({link(src=src, target=START_PAGE)})</p>'
+    ]
+    lines += ["", "</div>", ""]
+    return "\n".join(lines)
+
+
+def _bullets(items: tuple[str, ...]) -> list[str]:
+    return [f"- {md_text(item)}" for item in items]
+
+
+def outcome_page(
+    guide: Guide,
+    outcome: Outcome,
+    *,
+    site_url: str,
+    page_titles: Mapping[str, str],
+    source_links: Mapping[str, tuple[str, str | None]],
+) -> str:
+    src = node_src(outcome)
+    tier = TIERS[outcome.urgency]
+    urgency = outcome.urgency.value
+    lines = _front(title=outcome.title, description=outcome.summary)
+    lines += [f"# {md_text(outcome.title)}", ""]
+    lines += [
+        _guide_div(outcome, "botb-outcome", f' data-urgency="{urgency}"'),
+        "",
+        f'<div class="botb-card botb-card--{urgency}" role="note" '
+        f'aria-label="How soon: {attr(tier.label)}" markdown>',
+        f'<p class="botb-card__tier" markdown>{md_text(tier.label)}</p>',
+        f"<p markdown>{md_text(tier.action)}</p>",
+        "</div>",
+        "",
+        f'<p class="botb-summary" markdown>{md_text(outcome.summary)}</p>',
+        "",
+        '<section class="botb-answers" data-answers hidden></section>',
+        "",
+        "## Why you are seeing this",
+        "",
+        md_text(outcome.why),
+        "",
+        "This is not a diagnosis. Only a clinician who examines you can say what is going on.",
+        "",
+    ]
+    if outcome.approaches:
+        lines += [
+            "## Approaches to discuss with your physio",
+            "",
+            "These are worth discussing with your physio. They are options to talk about, "
+            "not a diagnosis or a prescription.",
+            "",
+        ]
+        for approach in outcome.approaches:
+            label = md_text(_page_label(approach.page, page_titles))
+            target = link(src=src, target=approach.target)
+            lines.append(f"- [{label}]({target}): {md_text(approach.reason)}")
+        lines.append("")
+    if outcome.ask:
+        lines += ["## Questions to ask", "", *_bullets(outcome.ask), ""]
+    if outcome.safety_net:
+        lines += ["## Get help sooner if", "", *_bullets(outcome.safety_net), ""]
+        emergency = TIERS[Urgency.EMERGENCY].action
+        lines += [f"If you notice any warning sign, do not wait. {md_text(emergency)}", ""]
+    lines += ["## Sources", ""]
+    for source in outcome.sources:
+        label, ref = source_links.get(source.key) or (source.key, None)
+        if ref is None:
+            lines.append(f"- {md_text(label)}")
+            continue
+        lines.append(f"- [{md_text(label)}]({link(src=src, target=ref)})")
+    references = link(src=src, target="references.md")
+    lines += ["", f"Full details are on the [References]({references}) page.", ""]
+    stamp = (
+        f"Guide version {guide.meta.version}, reviewed {outcome.reviewed.isoformat()}, "
+        f"printed from {site_url}guide/o/{outcome.id}/"
+    )
+    lines += [
+        f'<p class="botb-sheet-meta" markdown>{md_text(stamp)}</p>',
+        "",
+        '<p class="botb-print"><button type="button" data-print hidden>'
+        "Print a discussion sheet</button></p>",
+        "",
+        "</div>",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def start_page(guide: Guide) -> str:
+    meta = guide.meta
+    first = link(src=START_PAGE, target=node_src(guide.nodes[meta.start]))
+    minutes = f"{meta.minutes} minute{'s' if meta.minutes != 1 else ''}"
+    lines = _front(
+        title=meta.title,
+        description=(
+            "A short set of questions that checks for warning signs first, then suggests "
+            "approaches to discuss with your physio."
+        ),
+    )
+    lines += [f"# {md_text(meta.title)}", ""]
+    lines += ['!!! danger "If this could be an emergency, do not use this guide"', ""]
+    lines += ["    Get help now if you have any of these:", ""]
+    lines += [f"    - {sign}" for sign in EMERGENCY_SIGNS]
+    lines += ["", f"    {TIERS[Urgency.EMERGENCY].action}", ""]
+    urgent = link(src=START_PAGE, target="urgent-help.md")
+    lines += [f"    Read more on [Get urgent help]({urgent}).", ""]
+    lines += [_safe_markdown(meta.intro), ""]
+    lines += [
+        "## What this guide is",
+        "",
+        f"It takes about {minutes}. It asks one question per page. The first questions check "
+        "for warning signs that need care quickly. Then it asks about your symptoms and ends "
+        "with how soon to get care and approaches worth discussing with your physio.",
+        "",
+        "## What it is not",
+        "",
+        "It is not a diagnosis and it does not replace a clinician. It cannot examine you. "
+        "If you are worried, or your symptoms change, get medical advice.",
+        "",
+        "## Your privacy",
+        "",
+        "Your answers stay in your browser. Nothing is stored or sent anywhere. They only "
+        "appear in the page address, so you can go back, or share the link if you choose.",
+        "",
+        f"[Start the guide]({first}){{ .md-button .md-button--primary }}",
+        "",
+        "## For reviewers",
+        "",
+        f"- [Outline of every question and answer]({link(src=START_PAGE, target=OUTLINE_PAGE)})",
+        f"- [Map of the guide]({link(src=START_PAGE, target=MAP_PAGE)})",
+        f"- [Every path and where it ends]({link(src=START_PAGE, target=PATHS_PAGE)})",
+        "",
+        f"Guide version {md_text(meta.version)}, reviewed {meta.reviewed.isoformat()}.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _outcome_ref(src: str, outcome: Outcome) -> str:
+    target = link(src=src, target=node_src(outcome))
+    return f"outcome: [{md_text(outcome.title)}]({target}) ({outcome.urgency.value})"
+
+
+def outline_page(guide: Guide) -> str:
+    """A nested list, depth first; a question met again is linked, not repeated."""
+    src = OUTLINE_PAGE
+    lines = _front(title="Guide outline", description="Every question and answer in the guide.")
+    lines += [
+        "# Guide outline",
+        "",
+        "Every question in the guide, with each answer and where it leads. A question that "
+        "several answers share is written out once; later answers link back to it.",
+        "",
+    ]
+    expanded: set[str] = set()
+    # An explicit stack (node, depth) keeps deep trees off the Python call stack.
+    stack: list[tuple[str, int, str]] = [(guide.meta.start, 0, "")]
+    while stack:
+        node_id, depth, prefix = stack.pop()
+        node = guide.nodes[node_id]
+        pad = "    " * depth
+        if isinstance(node, Outcome):
+            lines.append(f"{pad}- {prefix}{_outcome_ref(src, node)}")
+            continue
+        if node_id in expanded:
+            lines.append(
+                f"{pad}- {prefix}same question as above: [{md_text(node.text)}](#q-{node_id})"
+            )
+            continue
+        expanded.add(node_id)
+        page = link(src=src, target=node_src(node))
+        kind = "Screening question" if node.screening else "Question"
+        lines.append(
+            f'{pad}- {prefix}<span id="q-{node_id}"></span>{kind}: [{md_text(node.text)}]({page})'
+        )
+        for option in reversed(node.options):
+            stack.append((option.next, depth + 1, f"Answer **{md_text(option.label)}** → "))
+    lines.append("")
+    return "\n".join(lines)
+
+
+def map_page(guide: Guide, *, svg: str) -> str:
+    outline = link(src=MAP_PAGE, target=OUTLINE_PAGE)
+    lines = _front(title="Guide map", description="A diagram of every question and outcome.")
+    lines += [
+        "# Guide map",
+        "",
+        "A diagram of the whole guide: questions, answers on the arrows, and outcomes "
+        f"coloured by how soon to get care. The same content as text is in the "
+        f"[guide outline]({outline}).",
+        "",
+        f'<div class="botb-map">{svg}</div>',
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def paths_page(guide: Guide, *, paths: list[AnswerPath], stats: PathStats) -> str:
+    src = PATHS_PAGE
+    lines = _front(title="Guide path book", description="Every answer path and where it ends.")
+    lines += [
+        "# Guide path book",
+        "",
+        f"Every way through the guide, for clinical review: {stats.paths} paths to "
+        f"{stats.outcomes} outcomes. The longest asks {stats.max_questions} questions; "
+        f"the median asks {stats.median_questions:g}.",
+        "",
+    ]
+    for number, path in enumerate(paths, start=1):
+        lines += [f"## Path {number}", ""]
+        lines += [
+            f"{index}. {md_text(question.text)} → **{md_text(option.label)}**"
+            for index, (question, option) in enumerate(path.steps, start=1)
+        ]
+        lines += ["", f"Ends at {_outcome_ref(src, path.outcome)}.", ""]
+    return "\n".join(lines)
+
+
+def node_order(guide: Guide) -> list[Node]:
+    """Start first, then breadth first: the stable order of pages and JSON."""
+    seen = reachable(guide)
+    rest = [node_id for node_id in guide.nodes if node_id not in set(seen)]
+    return [guide.nodes[node_id] for node_id in [*seen, *rest]]

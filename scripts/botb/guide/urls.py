@@ -1,0 +1,35 @@
+"""Where each generated page lives: source paths, site URLs and relative links between them."""
+
+from __future__ import annotations
+
+import posixpath
+
+from botb.guide.model import Node, Outcome
+
+START_PAGE = "guide/index.md"
+OUTLINE_PAGE = "guide/outline.md"
+MAP_PAGE = "guide/map.md"
+PATHS_PAGE = "guide/paths.md"
+JSON_FILE = "guide/guide.json"
+
+
+def node_src(node: Node) -> str:
+    """Docs-relative source path of a node's page."""
+    kind = "o" if isinstance(node, Outcome) else "q"
+    return f"guide/{kind}/{node.id}.md"
+
+
+def site_url(src: str) -> str:
+    """Site-relative URL (no leading slash) of a docs-relative .md path, directory style."""
+    page, _, anchor = src.partition("#")
+    stem = page.removesuffix(".md")
+    is_index = stem == "index" or stem.endswith("/index")
+    url = stem.removesuffix("index") if is_index else f"{stem}/"
+    return f"{url}#{anchor}" if anchor else url
+
+
+def link(*, src: str, target: str) -> str:
+    """Relative Markdown link from page ``src`` to docs-relative ``target``."""
+    page, _, anchor = target.partition("#")
+    relative = posixpath.relpath(page, posixpath.dirname(src))
+    return f"{relative}#{anchor}" if anchor else relative
