@@ -133,9 +133,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     links = [*bibliography_links(bibliography), *content_links(args.docs, root=root)]
     dead = check_links(links, timeout=args.timeout)
     for link, reason in sorted(dead, key=lambda item: item[0].location):
-        print(f"{link.location}: dead link {link.url} ({reason})")
-    unique = len({link.url for link in links})
-    print(f"checked {unique} external links: {len({link.url for link, _ in dead})} dead")
+        kind = "dead link" if reason.startswith("HTTP") else "unreachable"
+        print(f"{link.location}: {kind} {link.url} ({reason})")
+    unique = {link.url for link in links}
+    failed = {link.url for link, _ in dead}
+    print(f"checked {len(unique)} external links: {len(failed)} failed")
+    if unique and failed == unique and not any(r.startswith("HTTP") for _, r in dead):
+        print("no link answered at all: is this machine offline?", file=sys.stderr)
+        return 2
     return 1 if dead else 0
 
 
