@@ -1,0 +1,106 @@
+"""The MkDocs shell around the content engine: real config, real logging, real pages."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
+
+from botb.adapter.content_pages import load_content, page_markdown
+from botb.adapter.plugin import BackOnTheBikeConfig
+from botb.diagnostics import DiagnosticError
+
+DESC = "A plain sentence that is long enough to be a useful meta description."
+BIB = """\
+hayden-2021:
+  type: systematic-review
+  authors: Hayden JA, et al.
+  title: Exercise therapy for chronic low back pain
+  container: Cochrane Database of Systematic Reviews
+  year: 2021
+laird-2014:
+  type: systematic-review
+  authors: Laird RA, et al.
+  title: Comparing lumbo-pelvic kinematics
+  container: BMC Musculoskeletal Disorders
+  year: 2014
+"""
+YOGA = (
+    f"---\ntitle: Yoga\ndescription: {DESC}\nreviewed: REVIEWED\n"
+    "sources: [hayden-2021, laird-2014]\nevidence: low\ntags: [yoga]\n---\n# Yoga\n\nText.\n"
+)
+
+
+def project(tmp_path: Path, *, reviewed: str = "2026-11-01") -> Path:
+    docs = tmp_path / "content"
+    (docs / "approaches").mkdir(parents=True)
+    (docs / "_data").mkdir()
+    (docs / "_data/bibliography.yml").write_text(BIB, encoding="utf-8")
+    (docs / "approaches/yoga.md").write_text(YOGA.replace("REVIEWED", reviewed), encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: Test\ndocs_dir: content\n", encoding="utf-8")
+    return tmp_path / "mkdocs.yml"
+
+
+def options() -> BackOnTheBikeConfig:
+    config = BackOnTheBikeConfig()
+    config.load_dict({})
+    errors, _ = config.validate()
+    assert errors == []
+    return config
+
+
+class Guide:
+    """The one attribute of the compiled guide this adapter reads."""
+
+    def __init__(self, outcomes: dict[str, list[tuple[str, str, str]]]) -> None:
+        self.outcomes_by_page = outcomes
+
+
+def test_pages_get_their_generated_parts(tmp_path: Path) -> None:
+    config = load_config(str(project(tmp_path)))
+    guide = Guide({"approaches/yoga.md": [("See a physio", "guide/o/physio.md", "soon")]})
+    state = load_content(config=config, options=options(), guide=guide)
+    assert state is not None
+    file = File("approaches/yoga.md", config.docs_dir, config.site_dir, use_directory_urls=True)
+    page = Page("Yoga", file, config)
+    out = page_markdown("# Yoga\n\nText.\n", page=page, state=state)
+    assert "**Evidence: low certainty**" in out
+    assert "[See a physio](../guide/o/physio.md)" in out
+    assert "## References" in out
+
+
+def test_without_a_guide(tmp_path: Path) -> None:
+    config = load_config(str(project(tmp_path)))
+    state = load_content(config=config, options=options(), guide=None)
+    assert state is not None
+    assert state.outcomes_by_page is None
+
+
+def test_stale_review_is_logged_as_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    config = load_config(str(project(tmp_path, reviewed="2019-01-01")))
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.botb"):
+        load_content(config=config, options=options(), guide=None)
+    messages = [r.getMessage() for r in caplog.records if r.name == "mkdocs.plugins.botb"]
+    assert any(
+        m.startswith("content/approaches/yoga.md:4:11: review is stale") for m in messages
+    ), messages
+
+
+def test_problems_are_raised_together_with_project_relative_paths(tmp_path: Path) -> None:
+    mkdocs_yml = project(tmp_path)
+    (tmp_path / "content/glossary.md").write_text("# Glossary\n", encoding="utf-8")
+    (tmp_path / "content/approaches/bad.md").write_text(
+        "---\ntitle: Bad\ndescription: short\n---\n# Bad\n", encoding="utf-8"
+    )
+    config = load_config(str(mkdocs_yml))
+    with pytest.raises(DiagnosticError) as caught:
+        load_content(config=config, options=options(), guide=None)
+    found = [str(d) for d in caught.value.diagnostics]
+    assert "content/glossary.md:1:1: missing front matter (--- title ... ---)" in found
+    assert any(p.startswith("content/approaches/bad.md:3:14: description is 5") for p in found)
