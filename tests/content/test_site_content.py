@@ -13,6 +13,7 @@ import re
 import statistics
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -243,3 +244,61 @@ def test_spelling() -> None:
         check=False,
     )
     assert result.returncode == 0, f"codespell found misspellings:\n{result.stdout}{result.stderr}"
+
+
+# --- the built site ------------------------------------------------------------------------
+
+
+class _Outline(HTMLParser):
+    """Counts h1s in the article and collects element ids."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.h1 = 0
+        self.ids: set[str] = set()
+        self.reference_items = 0
+        self._in_references = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag == "h1":
+            self.h1 += 1
+        if attributes.get("id"):
+            self.ids.add(str(attributes["id"]))
+        if tag == "div" and "botb-references" in (attributes.get("class") or ""):
+            self._in_references = True
+        if tag == "li" and self._in_references:
+            self.reference_items += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "ol":
+            self._in_references = False
+
+
+def _outline(built_site: Path, url: str) -> _Outline:
+    path = built_site / (url + "index.html" if url == "" or url.endswith("/") else url)
+    parser = _Outline()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_every_built_page_has_one_h1(built_site: Path, all_pages: list[str]) -> None:
+    wrong = {url: n for url in all_pages if (n := _outline(built_site, url).h1) != 1}
+    assert wrong == {}, f"built pages without exactly one h1 (url: count): {wrong}"
+
+
+@pytest.mark.parametrize("path", ARTICLES)
+def test_built_article_shows_references_and_review_date(built_site: Path, path: str) -> None:
+    url = path.removesuffix("index.md").removesuffix(".md") + "/"
+    html = (built_site / url / "index.html").read_text(encoding="utf-8")
+    outline = _outline(built_site, url)
+    assert "references" in outline.ids
+    assert outline.reference_items >= MIN_SOURCES
+    assert "Last reviewed:" in html
+
+
+def test_built_reference_list_has_an_anchor_per_entry(built_site: Path) -> None:
+    bibliography = load_bibliography(BIBLIOGRAPHY, display="bibliography.yml")
+    ids = _outline(built_site, "references/").ids
+    missing = sorted(key for key in bibliography.keys if f"ref-{key}" not in ids)
+    assert missing == []
