@@ -11,9 +11,10 @@ import html
 import json
 import re
 
-# Exactly Python-Markdown's escapable characters (with the tables extension's '|'): a
-# backslash before any other character would be shown to the reader.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
+# Python-Markdown's escapable characters (with the tables extension's '|'): a backslash
+# before any other character would be shown to the reader. '>' is left to html.escape,
+# whose '&gt;' can neither start a blockquote nor follow a backslash escape.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
 def md_text(text: str) -> str:

@@ -303,6 +303,7 @@ def load_guide(guide_dir: Path, *, root: Path) -> Guide | None:
         return None
     problems: list[Diagnostic] = []
     metas: list[tuple[PosDict, Location]] = []
+    unreadable = False
     raw_nodes: dict[str, tuple[PosDict, Location]] = {}
     for file in paths:
         shown = display_path(file, root=root)
@@ -311,9 +312,11 @@ def load_guide(guide_dir: Path, *, root: Path) -> Guide | None:
             data = load_yaml(text, path=shown)
         except DiagnosticError as error:
             problems.extend(error.diagnostics)
+            unreadable = True
             continue
         except ValueError as error:
             problems.append(_bad_date(text, path=shown, error=error))
+            unreadable = True
             continue
         top = Location(shown)
         if data is None:
@@ -338,7 +341,8 @@ def load_guide(guide_dir: Path, *, root: Path) -> Guide | None:
                 )
                 continue
             raw_nodes[node_id] = (node, where)
-    if not metas:
+    if not metas and not unreadable:
+        # An unreadable file may hold the block, so only say it is missing when all parsed.
         first = Location(display_path(paths[0], root=root))
         problems.append(
             Diagnostic(

@@ -1,0 +1,141 @@
+"""Graph and safety checks on small hand-built graphs and on a 10,000-node generated tree."""
+
+from __future__ import annotations
+
+from collections import deque
+
+import pytest
+
+from botb.guide.checks import NO_LIMITS, Limits, check_guide
+from botb.guide.model import Guide
+
+from .helpers import build, valid_guide
+
+SAFE = {
+    "s1": ["e", "s2"],
+    "s2": ["u", "q1"],
+    "q1": ["q2", "q3"],
+    "q2": ["shared"],
+    "q3": ["shared", "r"],
+    "shared": ["sc", "r"],
+    "e": "emergency",
+    "u": "urgent",
+    "r": "routine",
+    "sc": "self-care",
+}
+SCREEN = frozenset({"s1", "s2", "late"})
+
+
+def messages(guide: Guide, limits: Limits = NO_LIMITS) -> list[str]:
+    return [str(d) for d in check_guide(guide, docs_pages=None, limits=limits)]
+
+
+def test_dag_with_shared_subtree_is_safe() -> None:
+    assert messages(build(SAFE, screening=SCREEN)) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "location", "message"),
+    [
+        # s1 may now jump past s2 straight into the symptom questions.
+        ({"s1": ["e", "s2", "q1"]}, "spec.yml:9:3", "without screening question(s) 's2'"),
+        # Only the shared sub-tree is reachable without s2: still caught, via the DAG join.
+        ({"s1": ["e", "s2", "shared"]}, "spec.yml:10:3", "(e.g. s1 → shared → sc)"),
+        ({"s1": ["u", "s2"]}, "spec.yml:1:3", "must lead straight to an emergency outcome"),
+        (
+            {"q3": ["shared", "r", "late"], "late": ["e", "r"]},
+            "spec.yml:11:3",
+            "screening question 'late' can be reached after the symptom question 'q1'",
+        ),
+        ({"shared": ["sc", "q1"]}, "spec.yml:6:3", "loop: this answer of 'shared' leads back"),
+        ({"q2": []}, "spec.yml:4:3", "dead end: question 'q2' has no options"),
+        ({"q2": ["nowhere"]}, "spec.yml:4:3", "next 'nowhere' is not a node id"),
+        ({"extra": "routine"}, "spec.yml:11:3", "node 'extra' is unreachable"),
+    ],
+)
+def test_small_graph_mistakes(
+    change: dict[str, list[str] | str], location: str, message: str
+) -> None:
+    found = messages(build({**SAFE, **change}, screening=SCREEN))
+    assert any(m.startswith(location) and message in m for m in found), found
+
+
+def test_urgent_outcomes_may_skip_later_screening() -> None:
+    # Only soon/routine/self-care outcomes need every screening question first.
+    guide = build({**SAFE, "s1": ["e", "s2", "u"]}, screening=SCREEN)
+    assert messages(guide) == []
+
+
+def test_start_must_be_screening() -> None:
+    found = messages(build(SAFE, screening=frozenset({"s2"})))
+    assert any("must be a screening question" in m for m in found)
+
+
+def test_limits_on_questions_per_path() -> None:
+    guide = valid_guide()
+    assert messages(guide, Limits(max_questions=9, median_questions=7)) == []
+    found = messages(guide, Limits(max_questions=8, median_questions=6.5))
+    assert any("the longest path asks 9 questions; keep it to 8 or fewer" in m for m in found)
+    assert any("the median path asks 7 questions; keep it to 6.5 or fewer" in m for m in found)
+
+
+def test_approach_counts_and_skipped_checks() -> None:
+    guide = valid_guide()
+    assert check_guide(guide, docs_pages=None, source_keys=None) == []
+    found = check_guide(guide, docs_pages=None, limits=Limits(min_approaches=3))
+    assert len(found) == 6  # every soon, routine and self-care outcome lists 2
+
+
+def _generated(width: int, depth: int) -> dict[str, list[str] | str]:
+    """Three screening questions, then ``depth`` layers of ``width`` shared questions."""
+    spec: dict[str, list[str] | str] = {
+        "s1": ["e", "s2"],
+        "s2": ["u", "s3"],
+        "s3": ["u", "n-0-0"],
+        "e": "emergency",
+        "u": "urgent",
+    }
+    for layer in range(depth):
+        for i in range(width):
+            if layer == depth - 1:
+                spec[f"n-{layer}-{i}"] = "routine" if i % 2 else "self-care"
+                continue
+            spec[f"n-{layer}-{i}"] = [f"n-{layer + 1}-{i}", f"n-{layer + 1}-{(i * 7 + 3) % width}"]
+    # Make every node of the first layer reachable from its first node.
+    spec["n-0-0"] = [f"n-0-{i}" for i in range(1, width)] + ["n-1-0"]
+    return spec
+
+
+def _reachable(spec: dict[str, list[str] | str], start: str) -> set[str]:
+    seen, queue = {start}, deque([start])
+    while queue:
+        body = spec[queue.popleft()]
+        for nxt in body if isinstance(body, list) else []:
+            if nxt not in seen:
+                seen.add(nxt)
+                queue.append(nxt)
+    return seen
+
+
+def test_ten_thousand_node_tree_is_checked_correctly() -> None:
+    spec = _generated(width=500, depth=20)
+    assert len(spec) >= 10_000
+    screening = frozenset({"s1", "s2", "s3"})
+    assert messages(build(spec, screening=screening)) == []
+
+    # One shortcut past two screening questions: exactly the outcomes below it are flagged.
+    spec["s1"] = ["e", "s2", "n-5-17"]
+    found = messages(build(spec, screening=screening))
+    flagged = {m.split(" outcome '")[1].split("'")[0] for m in found}
+    below = {n for n in _reachable(spec, "n-5-17") if isinstance(spec[n], str)}
+    assert flagged == below
+    assert all("without screening question(s) 's2', 's3'" in m for m in found)
+
+
+def test_ten_thousand_node_tree_loop_is_found() -> None:
+    spec = _generated(width=500, depth=20)
+    spec["n-18-250"] = ["n-19-250", "n-3-250"]
+    found = messages(build(spec, screening=frozenset({"s1", "s2", "s3"})))
+    assert len(found) == 1
+    assert "loop: this answer of" in found[0]
+    assert "n-18-250 → n-3-250" in found[0]

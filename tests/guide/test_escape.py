@@ -1,0 +1,130 @@
+"""Hostile editor text must be shown, never run, wherever the renderers put it."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import markdown
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from botb.guide.escape import attr, front_matter, html_text, md_text
+from botb.guide.model import Outcome, Question
+from botb.guide.render_pages import outcome_page, question_page
+
+from .helpers import valid_guide
+
+EXTENSIONS = [
+    "abbr",
+    "admonition",
+    "attr_list",
+    "def_list",
+    "footnotes",
+    "md_in_html",
+    "tables",
+    "toc",
+    "pymdownx.details",
+    "pymdownx.superfences",
+]
+
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "</title><script>alert(1)</script>",
+    "[click](javascript:alert(1))",
+    "![x](javascript:alert(1))",
+    '"><svg onload=alert(1)>',
+    "*bold* _it_ `code` # heading",
+    "1. not a list",
+    "- not a list",
+    "{ onclick=alert(1) }",
+    "{: #id .class }",
+    "&lt;script&gt;alert(1)&lt;/script&gt;",
+    "a | b | c",
+    "!!! danger",
+    "*[HTML]: abbr",
+    "[^1]",
+    "<https://example.org>",
+    "back\\slash",
+]
+
+
+def _render(text: str) -> BeautifulSoup:
+    html = markdown.Markdown(extensions=EXTENSIONS).convert(text)
+    return BeautifulSoup(html, "html.parser")
+
+
+def _assert_inert(soup: BeautifulSoup) -> None:
+    assert soup.find(["script", "img", "svg", "iframe", "object"]) is None
+    for tag in soup.find_all(True):
+        assert not any(name.startswith("on") for name in tag.attrs), tag
+        href = str(tag.get("href", ""))
+        assert not href.lower().startswith("javascript:"), tag
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_md_text_is_shown_literally(payload: str) -> None:
+    soup = _render(f"<p markdown>{md_text(payload)}</p>")
+    _assert_inert(soup)
+    assert soup.get_text() == payload
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_link_label_is_shown_literally(payload: str) -> None:
+    soup = _render(f"<p markdown>[{md_text(payload)}](x.md){{ .c }}</p>")
+    _assert_inert(soup)
+    links = soup.find_all("a")
+    assert len(links) == 1
+    assert links[0].get_text() == payload
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_attribute_and_svg_text(payload: str) -> None:
+    soup = BeautifulSoup(f'<p data-x="{attr(payload)}">{html_text(payload)}</p>', "html.parser")
+    _assert_inert(soup)
+    assert soup.p is not None
+    assert soup.p["data-x"] == payload
+    assert soup.p.get_text() == payload
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_front_matter_cannot_open_or_close_a_tag(payload: str) -> None:
+    value = yaml.safe_load(f"title: {front_matter(payload)}")["title"]
+    assert "<" not in value
+    assert ">" not in value
+    # Themes may unescape (Jinja striptags); even then no tag can appear.
+    import html
+
+    assert "<" not in html.unescape(value)
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_hostile_text_in_every_field_of_real_pages(payload: str) -> None:
+    guide = valid_guide()
+    question = guide.nodes["bike-position"]
+    outcome = guide.nodes["routine-bike-fit"]
+    assert isinstance(question, Question)
+    assert isinstance(outcome, Outcome)
+    option = dataclasses.replace(question.options[0], label=payload, hint=payload)
+    question = dataclasses.replace(question, text=payload, hint=payload, options=(option,))
+    approach = dataclasses.replace(outcome.approaches[0], reason=payload)
+    outcome = dataclasses.replace(
+        outcome,
+        title=payload,
+        summary=payload,
+        why=payload,
+        approaches=(approach,),
+        ask=(payload,),
+        safety_net=(payload,),
+    )
+    for page in (
+        question_page(guide, question),
+        outcome_page(guide, outcome, site_url="https://e.org/", page_titles={}, source_links={}),
+    ):
+        body = page.split("\n---\n", 1)[1]
+        soup = _render(body)
+        _assert_inert(soup)
+        assert payload in soup.get_text()
+        front = yaml.safe_load(page.split("---\n")[1])
+        assert "<" not in front["title"] + front["description"]

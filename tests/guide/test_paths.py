@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from botb.diagnostics import DiagnosticError
+from botb.guide.loader import guide_files, load_guide
+from botb.guide.paths import enumerate_paths, path_book_text, path_stats
+
+from .helpers import build, valid_guide
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+def test_counts_match_enumeration_on_the_fixture() -> None:
+    guide = valid_guide()
+    stats = path_stats(guide)
+    paths = enumerate_paths(guide)
+    assert stats.paths == len(paths) == 30
+    assert stats.outcomes == 9
+    lengths = sorted(len(p.steps) for p in paths)
+    assert stats.max_questions == lengths[-1] == 9
+    middle = (lengths[(len(lengths) - 1) // 2] + lengths[len(lengths) // 2]) / 2
+    assert stats.median_questions == middle
+
+
+def test_paths_are_in_option_order() -> None:
+    paths = enumerate_paths(valid_guide())
+    assert paths[0].outcome.id == "emergency-cauda-equina"
+    assert [o.label for _, o in paths[1].steps] == [
+        "No, none of these",
+        "Yes, and it is getting worse",
+    ]
+
+
+def _chain_of_diamonds(levels: int) -> dict[str, list[str] | str]:
+    spec: dict[str, list[str] | str] = {}
+    for i in range(levels):
+        spec[f"d{i}"] = [f"d{i + 1}", f"d{i + 1}"]
+    spec[f"d{levels}"] = "routine"
+    return spec
+
+
+def test_counting_never_enumerates() -> None:
+    guide = build(_chain_of_diamonds(80))
+    assert path_stats(guide).paths == 2**80
+    assert path_stats(guide).median_questions == 80
+
+
+def test_cap_fails_with_the_count_and_advice() -> None:
+    guide = build(_chain_of_diamonds(13))
+    with pytest.raises(DiagnosticError) as caught:
+        enumerate_paths(guide)
+    message = str(caught.value)
+    assert "8192 answer paths, more than the path book limit of 5000" in message
+    assert "shared sub-trees" in message
+    assert len(enumerate_paths(guide, cap=10_000)) == 8192
+
+
+def test_path_book_text_format() -> None:
+    text = path_book_text(valid_guide())
+    lines = text.splitlines()
+    assert lines[0] == "Path book: Test guide for back pain and cycling"
+    assert lines[1] == "Guide version 2026.11.1, reviewed 2026-11-27"
+    assert lines[2] == "30 paths to 9 outcomes; questions per path: max 9, median 7"
+    assert "\nPath 1 of 30\n" in text
+    assert (
+        "  Since your back pain started, have you had numbness around your bottom or new "
+        "bladder trouble? → Yes, one or more of these\n"
+        "  ⇒ OUTCOME [emergency] Get emergency help now (emergency-cauda-equina)\n"
+    ) in text
+    assert text.count("⇒ OUTCOME") == 30
+    assert text == path_book_text(valid_guide())  # stable
+
+
+REAL_GUIDE = PROJECT / "guide"
+
+
+@pytest.mark.skipif(not guide_files(REAL_GUIDE), reason="guide/ has no tree yet")
+def test_committed_path_book_is_up_to_date() -> None:
+    guide = load_guide(REAL_GUIDE, root=PROJECT)
+    assert guide is not None
+    committed = (REAL_GUIDE / "PATHS.txt").read_text(encoding="utf-8")
+    assert committed == path_book_text(guide), "run `botb-guide paths --write`"
