@@ -30,6 +30,12 @@ class BackOnTheBikePlugin(BasePlugin[BackOnTheBikeConfig]):
     def __init__(self) -> None:
         self.guide: guide_files.CompiledGuide | None = None
         self.content: content_pages.ContentState | None = None
+        self.serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # `mkdocs serve` injects a live-reload inline script after the build; the CSP must
+        # allow it there (and only there).
+        self.serving = command == "serve"
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # Everything that can fail on an editor's input runs here, before MkDocs cleans
@@ -56,7 +62,20 @@ class BackOnTheBikePlugin(BasePlugin[BackOnTheBikeConfig]):
 
     @event_priority(-100)  # after every other plugin has changed the HTML
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        return security.harden_html(output)
+        for handler in security.inline_event_handlers(output):
+            # A warning, so strict builds fail: the CSP would block the handler anyway.
+            log.warning(
+                "%s: inline event handler %s; use a script file", page.file.src_uri, handler
+            )
+        return security.harden_html(output, serve=self.serving)
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        # 404.html is a static template, not a page: it needs the same policy.
+        if not template_name.endswith(".html"):
+            return output_content
+        return security.harden_html(output_content, serve=self.serving)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(self.config.guide_dir)
