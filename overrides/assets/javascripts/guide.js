@@ -1,1 +1,300 @@
-/* Decision guide: progressive enhancement */
+/* Back on the Bike decision guide: progressive enhancement of the static guide pages.
+ *
+ * The static pages already work as plain links. This script only answers in place when
+ * guide.json has loaded and the page follows the contract; anything unexpected leaves the
+ * static page as it is. Answers live only in the URL fragment, `#a=<qid>.<index>,...`
+ * (optionally `&k=...`: later answers kept while the reader changes an earlier one).
+ */
+(function () {
+  "use strict";
+  if (window.botbGuide) return; // loaded twice (instant navigation): bind once
+  window.botbGuide = true;
+
+  var STEP = { true: "Screening question", false: "Question about your symptoms" };
+  var cache = {}; // guide.json promise per absolute URL: fetched once per visit
+  var memory = {}; // qid -> option index the reader chose before (this visit only)
+  var view = null; // the page currently enhanced
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  }
+
+  function load(url) {
+    if (!cache[url]) {
+      cache[url] = fetch(url, { credentials: "same-origin" }).then(function (r) {
+        if (!r.ok) throw new Error("guide.json " + r.status);
+        return r.json();
+      });
+      cache[url].catch(function () { delete cache[url]; });
+    }
+    return cache[url];
+  }
+
+  // Longest number of questions from each node to an outcome (the tree is a checked DAG).
+  function depths(guide) {
+    var far = {};
+    function walk(id, seen) {
+      if (id in far) return far[id];
+      var n = guide.nodes[id];
+      if (!n || seen[id]) throw new Error("bad node " + id);
+      if (n.type !== "question") return (far[id] = 0);
+      seen[id] = 1;
+      var best = 0;
+      n.options.forEach(function (o) { best = Math.max(best, walk(o.next, seen)); });
+      seen[id] = 0;
+      return (far[id] = best + 1);
+    }
+    Object.keys(guide.nodes).forEach(function (id) { walk(id, {}); });
+    return far;
+  }
+
+  function parse(hash) {
+    var out = { a: [], k: [], has: false };
+    hash.replace(/^#/, "").split("&").forEach(function (part) {
+      var m = /^([ak])=(.*)$/.exec(part);
+      if (!m) return;
+      if (m[1] === "a") out.has = true;
+      m[2].split(",").forEach(function (pair) {
+        var p = /^([a-z0-9-]+)\.(\d{1,3})$/.exec(decodeURIComponent(pair));
+        if (p) out[m[1]].push([p[1], +p[2]]);
+      });
+    });
+    return out;
+  }
+
+  function format(answers, kept) {
+    var s = "#a=" + answers.map(function (x) { return x[0] + "." + x[1]; }).join(",");
+    if (kept && kept.length) s += "&k=" + kept.map(function (x) { return x[0] + "." + x[1]; }).join(",");
+    return s;
+  }
+
+  // The longest prefix of `pairs` that follows the tree from `root`; returns it and the node reached.
+  function follow(guide, root, pairs) {
+    var id = root, path = [];
+    for (var i = 0; i < pairs.length; i++) {
+      var n = guide.nodes[id];
+      if (!n || n.type !== "question" || pairs[i][0] !== id || !n.options[pairs[i][1]]) break;
+      path.push(pairs[i]);
+      id = n.options[pairs[i][1]].next;
+    }
+    return { path: path, node: id };
+  }
+
+  function remember(pairs) {
+    pairs.forEach(function (p) { memory[p[0]] = p[1]; });
+  }
+
+  function nodeUrl(v, id) { return new URL(v.guide.nodes[id].url, v.site).href; }
+
+  function summary(v, answers, changeUrl) {
+    var list = el("ol", "botb-answers__list");
+    answers.forEach(function (p, i) {
+      var q = v.guide.nodes[p[0]];
+      var li = el("li", "botb-answers__item");
+      li.appendChild(el("span", "botb-answers__q", q.title));
+      li.appendChild(el("strong", "botb-answers__a", q.options[p[1]].label));
+      var a = el("a", "botb-answers__change", "Change");
+      a.href = changeUrl + format(answers.slice(0, i), answers.slice(i));
+      a.setAttribute("data-change", "");
+      a.appendChild(el("span", "botb-sr", " your answer to: " + q.title));
+      li.appendChild(a);
+      list.appendChild(li);
+    });
+    return list;
+  }
+
+  // Builds the whole question view first, then swaps it in: nothing static goes before it is ready.
+  function renderQuestion(v, answers, kept, moveFocus) {
+    var id = follow(v.guide, v.root, answers).node;
+    var n = v.guide.nodes[id];
+    var hash = format(answers, kept);
+    var parts = [];
+
+    var back = el("p", "botb-back");
+    var button = el("button", "md-button botb-back__button", "Back");
+    button.type = "button";
+    button.setAttribute("data-back", "");
+    back.appendChild(button);
+    back.hidden = !answers.length;
+    parts.push(back);
+
+    var total = answers.length + v.far[id];
+    var progress = el("p", "botb-progress", "Question " + (answers.length + 1) + " of at most " + total);
+    parts.push(progress);
+    parts.push(el("p", "botb-step", STEP[!!n.screening]));
+    var hintId = "hint-" + id;
+    if (n.hint) {
+      var hint = el("p", "botb-hint", n.hint);
+      hint.id = hintId;
+      parts.push(hint);
+    }
+    var ul = el("ul", "botb-options");
+    if (n.hint) ul.setAttribute("aria-describedby", hintId);
+    var previous = memory[id];
+    var chosen = null;
+    n.options.forEach(function (o, i) {
+      var li = el("li");
+      var a = el("a", "botb-option", o.label);
+      var next = answers.concat([[id, i]]);
+      var rest = kept.filter(function (p) { return p[0] !== id; });
+      var target = v.guide.nodes[o.next];
+      a.href = target.type === "question" ? format(next, rest) : nodeUrl(v, o.next) + format(next);
+      a.setAttribute("data-option", String(i));
+      a.setAttribute("data-next", o.next);
+      if (i === previous) {
+        a.classList.add("botb-option--previous");
+        a.setAttribute("aria-current", "true");
+        a.appendChild(el("span", "botb-option__previous", " (your answer before)"));
+        chosen = a;
+      }
+      li.appendChild(a);
+      if (o.hint) li.appendChild(el("span", "botb-option-hint", o.hint));
+      ul.appendChild(li);
+    });
+    parts.push(ul);
+
+    if (answers.length) {
+      var box = el("section", "botb-answers");
+      box.setAttribute("aria-labelledby", "botb-answers-h");
+      var h = el("h2", null, "Your answers");
+      h.id = "botb-answers-h";
+      box.appendChild(h);
+      box.appendChild(summary(v, answers, ""));
+      parts.push(box);
+    }
+    var restart = el("p", "botb-restart");
+    var again = el("a", null, "Start again");
+    again.href = new URL("guide/", v.site).href;
+    restart.appendChild(again);
+    parts.push(restart);
+
+    // Swap: all new nodes exist, so the DOM changes below cannot leave a half-built page.
+    v.h1.textContent = n.title;
+    v.el.replaceChildren.apply(v.el, parts);
+    if (v.titleSuffix != null) document.title = n.title + v.titleSuffix;
+    v.hash = hash;
+    v.answers = answers;
+    v.kept = kept;
+    if (!moveFocus) return;
+    if (chosen) chosen.focus();
+    else v.h1.focus();
+    v.live.textContent = progress.textContent + ": " + n.title +
+      (chosen ? ". Your answer before is selected." : "");
+  }
+
+  function go(v, answers, kept) {
+    renderQuestion(v, answers, kept, true);
+    history.pushState(null, "", v.hash);
+  }
+
+  function onClick(v, ev) {
+    if (ev.defaultPrevented || ev.button || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
+    var t = ev.target.closest("a[data-option], a[data-change], button[data-back]");
+    if (!t || !v.el.contains(t)) return;
+    var answers = v.answers, kept = v.kept;
+    if (t.hasAttribute("data-back")) {
+      if (!answers.length) return;
+      remember(answers);
+      go(v, answers.slice(0, -1), kept);
+    } else if (t.hasAttribute("data-change")) {
+      var s = parse(t.getAttribute("href"));
+      remember(s.k);
+      go(v, follow(v.guide, v.root, s.a).path, s.k);
+    } else {
+      var i = +t.getAttribute("data-option");
+      var id = follow(v.guide, v.root, answers).node;
+      memory[id] = i;
+      if (v.guide.nodes[v.guide.nodes[id].options[i].next].type !== "question") return; // real link
+      go(v, answers.concat([[id, i]]), kept.filter(function (p) { return p[0] !== id; }));
+    }
+    // Only now, with the new view in place, stop the link and Material's instant navigation.
+    ev.preventDefault();
+    ev.stopPropagation();
+  }
+
+  function fromLocation(v, moveFocus) {
+    if (location.hash === v.hash) return;
+    var s = parse(location.hash);
+    remember(s.a);
+    remember(s.k);
+    var walk = follow(v.guide, v.root, s.a);
+    // A fragment that already reaches an outcome shows the last question, not a dead page.
+    if (v.guide.nodes[walk.node].type !== "question") walk.path.pop();
+    renderQuestion(v, walk.path, s.k, moveFocus);
+  }
+
+  function setupQuestion(root, guide, site, jsonUrl, node) {
+    var h1 = document.querySelector("article h1, .md-content h1");
+    if (!h1) return;
+    var v = {
+      el: root, h1: h1, path: location.pathname, guide: guide, site: site, far: depths(guide), root: node,
+      hash: null, answers: [], kept: [], live: el("p", "botb-sr botb-live"),
+      titleSuffix: document.title.indexOf(h1.textContent.replace(/¶$/, "").trim()) === 0
+        ? document.title.slice(h1.textContent.replace(/¶$/, "").trim().length) : null
+    };
+    v.live.setAttribute("aria-live", "polite");
+    v.live.setAttribute("role", "status");
+    h1.tabIndex = -1;
+    fromLocation(v, parse(location.hash).has);
+    root.after(v.live);
+    root.addEventListener("click", function (ev) {
+      try { onClick(v, ev); } catch (e) { /* leave the real link to work */ }
+    });
+    view = v;
+  }
+
+  function setupOutcome(root, guide, site, id) {
+    var s = parse(location.hash);
+    var first = s.a.length ? s.a[0][0] : null;
+    var walk = first ? follow(guide, first, s.a) : null;
+    var box = root.querySelector("[data-answers]");
+    if (walk && walk.node === id && walk.path.length && box) {
+      var v = { guide: guide, site: site };
+      var h = el("h2", null, "Your answers");
+      h.id = "botb-answers-h";
+      box.setAttribute("aria-labelledby", h.id);
+      box.replaceChildren(h, summary(v, walk.path, nodeUrl(v, first)));
+      box.hidden = false;
+      remember(walk.path);
+    }
+    var print = root.querySelector("[data-print]");
+    if (print) {
+      print.addEventListener("click", function () { window.print(); });
+      print.hidden = false;
+    }
+  }
+
+  function init() {
+    view = null;
+    var root = document.querySelector("[data-guide-root]");
+    if (!root || !window.fetch || !window.URL || !root.replaceChildren) return;
+    var jsonUrl = new URL(root.getAttribute("data-guide-json"), location.href).href;
+    var here = location.pathname;
+    load(jsonUrl).then(function (guide) {
+      if (location.pathname !== here || !root.isConnected) return; // the reader moved on
+      var site = new URL("../", jsonUrl).href;
+      var type = root.getAttribute("data-type");
+      var id = root.getAttribute("data-node");
+      if (type === "outcome" && guide.nodes[id]) return setupOutcome(root, guide, site, id);
+      if (type === "question" && guide.nodes[id]) return setupQuestion(root, guide, site, jsonUrl, id);
+      // The start page answers in place only when its fragment already holds answers.
+      if (parse(location.hash).has) setupQuestion(root, guide, site, jsonUrl, guide.start);
+    }).catch(function () { /* the static page stays as it is */ });
+  }
+
+  function onHistory() {
+    // Material's instant navigation may also re-inject this page on the first popstate; then
+    // init() runs again and restores the same state from the fragment.
+    if (!view || !view.el.isConnected || view.path !== location.pathname) return;
+    try { fromLocation(view, true); } catch (e) { /* the static links still work */ }
+  }
+  window.addEventListener("popstate", onHistory);
+  window.addEventListener("hashchange", onHistory);
+
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

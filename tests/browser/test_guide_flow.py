@@ -1,0 +1,442 @@
+"""The decision guide in a real browser: static links without JavaScript, the in-place flow with it.
+
+Every path, label and count comes from the built ``guide/guide.json``, never from the wording,
+so these tests hold for any valid tree.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, Route
+
+pytestmark = pytest.mark.browser
+
+Answers = list[tuple[str, int]]
+
+
+@pytest.fixture(scope="module")
+def guide(built_site: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((built_site / "guide" / "guide.json").read_text())
+    return data
+
+
+def _questions_to_outcome(guide: dict[str, Any]) -> dict[str, int]:
+    """Longest number of questions from each node to an outcome (what the progress line shows)."""
+    far: dict[str, int] = {}
+
+    def walk(node_id: str) -> int:
+        if node_id not in far:
+            node = guide["nodes"][node_id]
+            far[node_id] = (
+                0
+                if node["type"] != "question"
+                else 1 + max(walk(option["next"]) for option in node["options"])
+            )
+        return far[node_id]
+
+    for node_id in guide["nodes"]:
+        walk(node_id)
+    return far
+
+
+def _deepest_path(guide: dict[str, Any], start: str | None = None) -> Answers:
+    """The answers along the longest path: the flow test then takes every step it can."""
+    far = _questions_to_outcome(guide)
+    node_id, answers = start or guide["start"], []
+    while guide["nodes"][node_id]["type"] == "question":
+        options = guide["nodes"][node_id]["options"]
+        index = max(range(len(options)), key=lambda i: far[options[i]["next"]])
+        answers.append((node_id, index))
+        node_id = options[index]["next"]
+    return answers
+
+
+def _end(guide: dict[str, Any], answers: Answers) -> str:
+    node_id = answers[0][0]
+    for question, index in answers:
+        assert question == node_id
+        node_id = guide["nodes"][question]["options"][index]["next"]
+    return node_id
+
+
+def _fragment(answers: Answers) -> str:
+    return "#a=" + ",".join(f"{question}.{index}" for question, index in answers)
+
+
+def _url(site_url: str, guide: dict[str, Any], node_id: str) -> str:
+    return site_url + guide["nodes"][node_id]["url"]
+
+
+def _open_flow(page: Page, site_url: str, guide: dict[str, Any], fragment: str = "") -> None:
+    page.goto(_url(site_url, guide, guide["start"]) + fragment)
+    page.locator(".botb-progress").wait_for()
+
+
+def _shown_answers(page: Page) -> list[str]:
+    return [text.strip() for text in page.locator(".botb-answers__a").all_inner_texts()]
+
+
+def _labels(guide: dict[str, Any], answers: Answers) -> list[str]:
+    return [guide["nodes"][q]["options"][i]["label"] for q, i in answers]
+
+
+def _title(page: Page) -> str:
+    return page.locator("article h1").first.inner_text().removesuffix("¶").strip()
+
+
+def _answer_in_place(page: Page, guide: dict[str, Any], answers: Answers) -> None:
+    """Clicks each answer while the next node is a question; checks nothing reloaded."""
+    far = _questions_to_outcome(guide)
+    page.evaluate("window.__samePage = true")
+    for step, (question, index) in enumerate(answers):
+        node = guide["nodes"][question]
+        assert _title(page) == node["title"]
+        expected = f"Question {step + 1} of at most {step + far[question]}"
+        assert page.locator(".botb-progress").inner_text() == expected
+        page.locator(f"a.botb-option[data-option='{index}']").click()
+        if guide["nodes"][node["options"][index]["next"]]["type"] != "question":
+            return
+        assert page.evaluate("window.__samePage") is True, "answering loaded a new page"
+        assert page.url.endswith(_fragment(answers[: step + 1]))
+
+
+def test_without_javascript_every_option_links_to_its_next_page(
+    browser: Browser, site_url: str, guide: dict[str, Any]
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "guide/")
+        first = _url(site_url, guide, guide["start"])
+        start_links = page.locator("article a").evaluate_all("links => links.map(a => a.href)")
+        assert first in start_links, "the start page links to the first question"
+        seen, queue = {guide["start"]}, [guide["start"]]
+        while queue:
+            node_id = queue.pop(0)
+            node = guide["nodes"][node_id]
+            response = page.goto(_url(site_url, guide, node_id))
+            assert response is not None and response.ok
+            root = page.locator("[data-guide-root]")
+            assert root.get_attribute("data-node") == node_id
+            if node["type"] != "question":
+                assert page.locator(".botb-card").count() == 1
+                continue
+            links = page.locator("a.botb-option")
+            assert links.count() == len(node["options"])
+            for index, option in enumerate(node["options"]):
+                link = links.nth(index)
+                assert link.get_attribute("data-option") == str(index)
+                assert link.evaluate("a => a.href") == _url(site_url, guide, option["next"])
+                if option["next"] not in seen:
+                    seen.add(option["next"])
+                    queue.append(option["next"])
+        assert seen == set(guide["nodes"]), "every node is reachable by plain links"
+    finally:
+        context.close()
+
+
+def test_answering_in_place_reaches_the_outcome_and_a_reload_restores_it(
+    page: Page, site_url: str, guide: dict[str, Any]
+) -> None:
+    answers = _deepest_path(guide)
+    outcome = _end(guide, answers)
+    _open_flow(page, site_url, guide)
+    _answer_in_place(page, guide, answers)
+    page.wait_for_url(_url(site_url, guide, outcome) + _fragment(answers))
+    page.locator("[data-answers]:not([hidden])").wait_for()
+    assert _title(page) == guide["nodes"][outcome]["title"]
+    assert _shown_answers(page) == _labels(guide, answers)
+    assert page.locator("[data-print]").is_visible()
+
+    page.reload()
+    page.locator("[data-answers]:not([hidden])").wait_for()
+    assert _title(page) == guide["nodes"][outcome]["title"]
+    assert _shown_answers(page) == _labels(guide, answers)
+
+    # Reload mid-way through the flow too.
+    middle = answers[: len(answers) // 2]
+    _open_flow(page, site_url, guide, _fragment(middle))
+    assert _title(page) == guide["nodes"][_end(guide, middle)]["title"]
+    page.reload()
+    page.locator(".botb-progress").wait_for()
+    assert _title(page) == guide["nodes"][_end(guide, middle)]["title"]
+    assert _shown_answers(page) == _labels(guide, middle)
+
+
+def test_the_browser_back_button_steps_back_through_answers(
+    page: Page, site_url: str, guide: dict[str, Any]
+) -> None:
+    answers = _deepest_path(guide)
+    assert len(answers) >= 3, "the tree needs a path of at least three questions"
+    _open_flow(page, site_url, guide)
+    _answer_in_place(page, guide, answers[:2])
+    assert _title(page) == guide["nodes"][answers[2][0]]["title"]
+    page.go_back()
+    page.wait_for_function("location.hash === " + json.dumps(_fragment(answers[:1])))
+    page.wait_for_function(
+        "t => document.querySelector('article h1').textContent.startsWith(t)",
+        arg=guide["nodes"][answers[1][0]]["title"],
+    )
+    previous = page.locator(".botb-option--previous")
+    assert previous.get_attribute("data-option") == str(answers[1][1])
+    page.go_back()
+    page.wait_for_function("!location.hash.includes(',')")
+    assert _title(page) == guide["nodes"][answers[0][0]]["title"]
+    page.go_forward()
+    page.wait_for_function("location.hash === " + json.dumps(_fragment(answers[:1])))
+    assert _title(page) == guide["nodes"][answers[1][0]]["title"]
+
+
+def test_the_back_control_and_the_summary_show_the_answers_so_far(
+    page: Page, site_url: str, guide: dict[str, Any]
+) -> None:
+    answers = _deepest_path(guide)[:2]
+    _open_flow(page, site_url, guide)
+    assert page.locator("[data-back]").is_hidden()
+    _answer_in_place(page, guide, answers)
+    assert _shown_answers(page) == _labels(guide, answers)
+    page.locator("[data-back]").click()
+    assert _title(page) == guide["nodes"][answers[1][0]]["title"]
+    assert _shown_answers(page) == _labels(guide, answers[:1])
+
+
+def _shared_later_question(guide: dict[str, Any]) -> tuple[Answers, int, int] | None:
+    """A path, a position in it and another option there whose route (taking the first option
+    each time) meets a later question of the path again: the tree is a DAG, so changing an
+    answer can keep later ones."""
+    for answers in _some_paths(guide):
+        for position, (question, chosen) in enumerate(answers):
+            later = {q for q, _ in answers[position + 1 :]}
+            for other, option in enumerate(guide["nodes"][question]["options"]):
+                node_id = option["next"]
+                while other != chosen and guide["nodes"][node_id]["type"] == "question":
+                    if node_id in later:
+                        return answers, position, other
+                    node_id = guide["nodes"][node_id]["options"][0]["next"]
+    return None
+
+
+def _some_paths(guide: dict[str, Any], limit: int = 200) -> Iterator[Answers]:
+    stack: list[tuple[str, Answers]] = [(guide["start"], [])]
+    count = 0
+    while stack and count < limit:
+        node_id, answers = stack.pop()
+        node = guide["nodes"][node_id]
+        if node["type"] != "question":
+            count += 1
+            yield answers
+            continue
+        for index, option in enumerate(node["options"]):
+            stack.append((option["next"], [*answers, (node_id, index)]))
+
+
+def test_changing_an_answer_keeps_the_later_answers_that_still_apply(
+    page: Page, site_url: str, guide: dict[str, Any]
+) -> None:
+    answers = _deepest_path(guide)
+    outcome = _end(guide, answers)
+    page.goto(_url(site_url, guide, outcome) + _fragment(answers))
+    page.locator("[data-answers]:not([hidden])").wait_for()
+    # Change the first answer: every later answer is offered again, so Enter confirms each.
+    page.locator("a[data-change]").first.click()
+    page.wait_for_url(re.compile(r"#a=&k="))
+    for step, (question, index) in enumerate(answers):
+        assert _title(page) == guide["nodes"][question]["title"]
+        focused = page.evaluate("document.activeElement.getAttribute('data-option')")
+        assert focused == str(index), f"step {step}: the earlier answer has focus"
+        page.keyboard.press("Enter")
+    page.wait_for_url(_url(site_url, guide, outcome) + _fragment(answers))
+    page.locator("[data-answers]:not([hidden])").wait_for()
+    assert _shown_answers(page) == _labels(guide, answers)
+
+    shared = _shared_later_question(guide)
+    if shared is None:
+        return
+    path, position, other = shared
+    page.goto(_url(site_url, guide, _end(guide, path)) + _fragment(path))
+    page.locator("[data-answers]:not([hidden])").wait_for()
+    page.locator("a[data-change]").nth(position).click()
+    page.locator(".botb-option--previous").wait_for()
+    page.locator(f"a.botb-option[data-option='{other}']").click()
+    kept = dict(path[position + 1 :])
+    for _ in range(len(guide["nodes"])):
+        current = _end(guide, _hash_answers(page))
+        if current in kept:
+            marked = page.locator(".botb-option--previous")
+            assert marked.get_attribute("data-option") == str(kept[current])
+            assert page.evaluate("document.activeElement.getAttribute('data-option')") == str(
+                kept[current]
+            )
+            return
+        page.locator("a.botb-option[data-option='0']").click()
+    pytest.fail("the shared later question was never reached")
+
+
+def _hash_answers(page: Page) -> Answers:
+    match = re.search(r"#a=([^&]*)", page.url)
+    if not match or not match.group(1):
+        return []
+    pairs = [pair.rsplit(".", 1) for pair in match.group(1).split(",")]
+    return [(question, int(index)) for question, index in pairs]
+
+
+def test_keyboard_only_reaches_an_outcome_with_focus_and_announcements(
+    page: Page, site_url: str, guide: dict[str, Any]
+) -> None:
+    answers = _deepest_path(guide)
+    _open_flow(page, site_url, guide)
+    for step, (question, index) in enumerate(answers):
+        for _ in range(80):
+            if page.evaluate("document.activeElement.getAttribute('data-option')") == str(index):
+                break
+            page.keyboard.press("Tab")
+        else:
+            pytest.fail(f"Tab never reached option {index} of {question}")
+        page.keyboard.press("Enter")
+        next_id = guide["nodes"][question]["options"][index]["next"]
+        if guide["nodes"][next_id]["type"] != "question":
+            break
+        title = guide["nodes"][next_id]["title"]
+        assert page.evaluate("document.activeElement.tagName") == "H1"
+        assert page.evaluate("document.activeElement.textContent") == title
+        live = page.locator("[aria-live=polite].botb-live")
+        assert title in live.inner_text()
+        assert f"Question {step + 2} of" in live.inner_text()
+    page.wait_for_url(re.compile(re.escape(_fragment(answers)) + "$"))
+    page.locator("[data-answers]:not([hidden])").wait_for()
+
+
+def test_the_printed_sheet_shows_the_answers_and_leaves_out_navigation(
+    page: Page, site_url: str, guide: dict[str, Any]
+) -> None:
+    answers = _deepest_path(guide)
+    outcome = _end(guide, answers)
+    page.set_viewport_size({"width": 680, "height": 900})  # A4 or Letter less the margins
+    page.goto(_url(site_url, guide, outcome) + _fragment(answers))
+    page.locator("[data-answers]:not([hidden])").wait_for()
+    page.emulate_media(media="print")
+    for hidden in (
+        ".md-header",
+        ".md-tabs",
+        ".md-sidebar--primary",
+        ".md-sidebar--secondary",
+        ".md-search",
+        ".md-footer",
+        ".md-content__button",
+        ".md-top",
+        "[data-print]",
+        ".botb-answers__change",
+    ):
+        assert page.locator(hidden).first.is_hidden() or page.locator(hidden).count() == 0, hidden
+    for shown in ("[data-answers]", ".botb-card", ".botb-sheet-meta", "article h1"):
+        assert page.locator(shown).first.is_visible(), shown
+    assert _shown_answers(page) == _labels(guide, answers)
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, "the sheet is wider than the paper"
+    for paper in ("A4", "Letter"):
+        assert page.pdf(format=paper)[:4] == b"%PDF"
+
+
+@pytest.mark.parametrize("failure", ["guide.js throws", "guide.json fails to load"])
+def test_static_links_still_reach_an_outcome_when_the_script_fails(
+    page: Page, site_url: str, guide: dict[str, Any], failure: str
+) -> None:
+    if failure == "guide.js throws":
+
+        def broken(route: Route) -> None:
+            route.fulfill(content_type="text/javascript", body="throw new Error('broken');")
+
+        page.route("**/assets/javascripts/guide.js", broken)
+    else:
+        page.route("**/guide/guide.json", lambda route: route.abort())
+    answers = _deepest_path(guide)
+    page.goto(_url(site_url, guide, guide["start"]))
+    page.wait_for_load_state("networkidle")
+    for question, index in answers:
+        next_id = guide["nodes"][question]["options"][index]["next"]
+        page.locator(f"a.botb-option[data-option='{index}']").click()
+        page.wait_for_url(_url(site_url, guide, next_id))
+        page.wait_for_function(
+            "n => document.querySelector('[data-guide-root]')?.dataset.node === n", arg=next_id
+        )
+    assert page.locator(".botb-card").is_visible()
+
+
+def _guide_pages(site_url: str, guide: dict[str, Any]) -> list[str]:
+    answers = _deepest_path(guide)
+    outcome = _end(guide, answers)
+    return [
+        site_url + "guide/",
+        _url(site_url, guide, guide["start"]) + _fragment(answers[:2]),
+        _url(site_url, guide, outcome) + _fragment(answers),
+        *(_url(site_url, guide, node_id) for node_id in guide["nodes"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("width", "label"), [(320, "320 px phone"), (640, "1280 px window at 200 % zoom")]
+)
+def test_no_horizontal_scrolling_on_guide_pages(
+    page: Page, site_url: str, guide: dict[str, Any], width: int, label: str
+) -> None:
+    page.set_viewport_size({"width": width, "height": 800})
+    wide = []
+    for url in _guide_pages(site_url, guide):
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        if overflow > 0:
+            wide.append(f"{url}: {overflow}px")
+    assert wide == [], label
+
+
+def test_the_flow_stores_nothing_and_asks_only_the_local_server(
+    page: Page, site_url: str, guide: dict[str, Any], request_log: list[str]
+) -> None:
+    answers = _deepest_path(guide)
+    _open_flow(page, site_url, guide)
+    _answer_in_place(page, guide, answers)
+    page.locator("[data-answers]:not([hidden])").wait_for()
+    page.go_back()
+    page.wait_for_load_state("networkidle")
+    stored = page.evaluate("[localStorage.length, sessionStorage.length, document.cookie]")
+    assert stored == [0, 0, ""]
+    assert page.context.cookies() == []
+    assert all(url.startswith(site_url) for url in request_log), request_log
+    # One full page load, then answers and page swaps reuse the same copy of guide.json.
+    assert sum(url.endswith("/guide.json") for url in request_log) == 1
+    assert not any("?" in url and "a=" in url.split("?", 1)[1] for url in request_log)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_on_guide_pages_after_the_script_ran(
+    page: Page, site_url: str, guide: dict[str, Any], scheme: str
+) -> None:
+    page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
+    answers = _deepest_path(guide)
+    outcome = _end(guide, answers)
+    axe = Axe()
+    failing = {}
+    for url, ready in (
+        (site_url + "guide/", "article h1"),
+        (_url(site_url, guide, guide["start"]), ".botb-progress"),
+        (_url(site_url, guide, guide["start"]) + _fragment(answers[:2]), ".botb-answers"),
+        (_url(site_url, guide, outcome) + _fragment(answers), "[data-answers]:not([hidden])"),
+    ):
+        page.goto(url)
+        page.locator(ready).first.wait_for()
+        violations = axe.run(page).response["violations"]
+        if violations:
+            failing[url] = [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in violations]
+    assert failing == {}
