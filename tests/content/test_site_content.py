@@ -165,27 +165,46 @@ _LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+\"([^\"]*)\")?\s*$")
 
 
+def _blocks(markdown: str) -> list[str]:
+    """Paragraphs, list items, captions and admonition titles, each joined onto one line.
+
+    Hard-wrapped lines are joined first: a wrapped line is not a sentence of its own.
+    """
+    blocks: list[list[str]] = [[]]
+    for raw in _without_code(markdown):
+        line = raw.strip()
+        skip = line.startswith(("#", "|", ":", "*[")) or set(line) <= set("-=*_ ")
+        admonition = _ADMONITION.match(line)
+        starts_block = bool(_LIST_MARKER.match(line)) or line.startswith("<") or admonition
+        if skip or starts_block:
+            blocks.append([])
+        if skip:
+            continue
+        if admonition:
+            blocks[-1].append(admonition.group(1) or "")
+            blocks.append([])
+            continue
+        blocks[-1].append(_LIST_MARKER.sub("", line))
+        if line.endswith(">"):  # a line of HTML closes its own block
+            blocks.append([])
+    return [" ".join(block) for block in blocks if any(block)]
+
+
 def prose(markdown: str) -> str:
     """The readable sentences of a page body: no code, tables, headings, URLs or markup."""
     sentences: list[str] = []
-    for raw in _without_code(markdown):
-        line = raw.strip()
-        if not line or line.startswith(("#", "|", ":", "*[")) or set(line) <= set("-=*_ "):
-            continue
-        admonition = _ADMONITION.match(line)
-        if admonition:
-            line = admonition.group(1) or ""
-        line = _LIST_MARKER.sub("", line)
+    for block in _blocks(markdown):
+        text = block
         for pattern, replacement in _STRIP_PATTERNS:
-            line = pattern.sub(replacement, line)
-        line = " ".join(line.split())
-        if not line:
+            text = pattern.sub(replacement, text)
+        text = " ".join(text.split())
+        if not text:
             continue
         # List items and captions often lack a full stop; without one they would run into
-        # the next line and count as one very long sentence.
-        if not line.endswith((".", "!", "?", ":", ";", ",")):
-            line += "."
-        sentences.append(line)
+        # the next block and count as one very long sentence.
+        if not text.endswith((".", "!", "?", ":", ";", ",")):
+            text += "."
+        sentences.append(text)
     return "\n".join(sentences)
 
 
@@ -208,6 +227,9 @@ def reading_ease(path: str) -> float:
             "A caption.",
         ),
         ("Text.\n{ .botb-page-meta }", "Text."),
+        ("A wrapped\nsentence here.\n\nNext one", "A wrapped sentence here.\nNext one."),
+        ("- item that\n  wraps\n- second", "item that wraps.\nsecond."),
+        ("See [a\nlink](x.md) here.", "See a link here."),
     ],
 )
 def test_prose_extraction(markdown: str, expected: str) -> None:
