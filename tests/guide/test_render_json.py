@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import json
+
+from botb.guide.render_json import guide_data, guide_json
+
+from .helpers import valid_guide
+from .test_render_pages import golden
+
+
+def test_golden_json() -> None:
+    golden("guide.json", guide_json(valid_guide()))
+
+
+def test_contract() -> None:
+    data = json.loads(guide_json(valid_guide()))
+    assert list(data) == ["title", "version", "reviewed", "start", "nodes"]
+    assert data["reviewed"] == "2026-11-27"
+    ids = list(data["nodes"])
+    assert ids[0] == data["start"] == "saddle-and-bladder"
+    assert ids[1:3] == ["emergency-cauda-equina", "leg-weakness"]  # breadth first
+    question = data["nodes"]["bike-position"]
+    assert question == {
+        "type": "question",
+        "url": "guide/q/bike-position/",
+        "title": "When on the bike does it hurt?",
+        "screening": False,
+        "options": [
+            {"label": "Seated on long climbs", "next": "routine-bike-fit"},
+            {
+                "label": "On the drops",
+                "hint": "The lower part of curved handlebars.",
+                "next": "routine-bike-fit",
+            },
+            {"label": "Out of the saddle", "next": "training-load"},
+        ],
+    }
+    outcome = data["nodes"]["routine-bike-fit"]
+    assert outcome["url"] == "guide/o/routine-bike-fit/"
+    assert outcome["urgency"] == "routine"
+    assert outcome["approaches"] == [
+        "approaches/bike-fit/#saddle-height",
+        "approaches/strength-training/",
+    ]
+
+
+def test_no_raw_angle_bracket_in_json() -> None:
+    guide = valid_guide()
+    text = guide_json(guide)
+    assert "<" not in text
+    assert json.loads(text) == guide_data(guide)

@@ -1,0 +1,247 @@
+"""Golden files for every generated page, plus the HTML contract checked on rendered output.
+
+Regenerate the golden files after an intended change with
+``BOTB_REGENERATE_GOLDEN=1 .venv/bin/pytest tests/guide`` and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import markdown
+import pytest
+import yaml
+from bs4 import BeautifulSoup, Tag
+
+from botb.guide.compile import CompiledGuide
+
+from .helpers import FIXTURES, VALID, compile_tree
+
+GOLDEN = FIXTURES / "golden"
+REGENERATE = os.environ.get("BOTB_REGENERATE_GOLDEN") == "1"
+EXTENSIONS = [
+    "abbr",
+    "admonition",
+    "attr_list",
+    "def_list",
+    "footnotes",
+    "md_in_html",
+    "tables",
+    "toc",
+    "pymdownx.details",
+    "pymdownx.superfences",
+]
+
+
+def compiled() -> CompiledGuide:
+    result = compile_tree(VALID, root=FIXTURES.parent.parent)
+    assert result is not None
+    return result
+
+
+def golden(name: str, actual: str) -> None:
+    path = GOLDEN / name
+    if REGENERATE:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+    expected = path.read_text(encoding="utf-8")
+    assert actual == expected, f"{name} changed; rerun with BOTB_REGENERATE_GOLDEN=1 and review"
+
+
+GOLDEN_PAGES = [
+    "guide/index.md",
+    "guide/q/saddle-and-bladder.md",
+    "guide/q/bike-position.md",
+    "guide/o/emergency-cauda-equina.md",
+    "guide/o/routine-bike-fit.md",
+    "guide/outline.md",
+    "guide/paths.md",
+]
+
+
+@pytest.mark.parametrize("src", GOLDEN_PAGES)
+def test_golden_page(src: str) -> None:
+    golden(src.replace("/", "__"), compiled().pages[src])
+
+
+def test_one_page_per_node_plus_four() -> None:
+    result = compiled()
+    assert len(result.pages) == len(result.guide.nodes) + 4
+    assert {"guide/index.md", "guide/outline.md", "guide/map.md", "guide/paths.md"} <= set(
+        result.pages
+    )
+
+
+def _front(page: str) -> dict[str, object]:
+    data = yaml.safe_load(page.split("---\n")[1])
+    assert isinstance(data, dict)
+    return data
+
+
+def _body(page: str) -> BeautifulSoup:
+    return BeautifulSoup(
+        markdown.Markdown(extensions=EXTENSIONS).convert(page.split("\n---\n", 1)[1]),
+        "html.parser",
+    )
+
+
+def _root(soup: BeautifulSoup) -> Tag:
+    root = soup.find("div", attrs={"data-guide-root": True})
+    assert isinstance(root, Tag)
+    return root
+
+
+@pytest.mark.parametrize("qid", ["saddle-and-bladder", "leg-weakness", "bike-position"])
+def test_question_page_contract(qid: str) -> None:
+    result = compiled()
+    page = result.pages[f"guide/q/{qid}.md"]
+    front = _front(page)
+    assert front["search"] == {"exclude": True}
+    assert front["robots"] == "noindex"
+    assert front["hide"] == ["toc"]
+    soup = _body(page)
+    root = _root(soup)
+    assert root["class"] == ["botb-guide"]
+    assert root["data-guide-json"] == "../../guide.json"
+    assert root["data-node"] == qid
+    assert root["data-type"] == "question"
+    question = result.guide.nodes[qid]
+    step = root.find("p", class_="botb-step")
+    assert step is not None
+    screening = getattr(question, "screening", False)
+    expected_step = "Screening question" if screening else "Question about your symptoms"
+    assert step.get_text() == expected_step
+    options = root.find_all("a", class_="botb-option")
+    assert [a["data-option"] for a in options] == [str(i) for i in range(len(options))]
+    for a, option in zip(options, question.options, strict=True):  # type: ignore[union-attr]
+        assert a["data-next"] == option.next
+        kind = "o" if option.next in {o.id for o in result.guide.outcomes()} else "q"
+        assert a["href"] == f"../{kind}/{option.next}.md" or a["href"] == f"{option.next}.md"
+    restart = root.find("p", class_="botb-restart")
+    assert restart is not None and restart.a is not None and restart.a["href"] == "../index.md"
+    hint = root.find("p", class_="botb-hint")
+    if question.hint:  # type: ignore[union-attr]
+        assert hint is not None and hint["id"] == f"hint-{qid}"
+        ul = root.find("ul", class_="botb-options")
+        assert ul is not None and ul["aria-describedby"] == f"hint-{qid}"
+    else:
+        assert hint is None
+
+
+@pytest.mark.parametrize(
+    ("oid", "tier"),
+    [
+        ("emergency-cauda-equina", "emergency"),
+        ("urgent-nerve", "urgent"),
+        ("soon-leg-pain", "soon"),
+        ("routine-bike-fit", "routine"),
+        ("self-care-load", "self-care"),
+    ],
+)
+def test_outcome_page_contract(oid: str, tier: str) -> None:
+    page = compiled().pages[f"guide/o/{oid}.md"]
+    assert "search" not in _front(page)  # outcomes are searchable
+    soup = _body(page)
+    root = _root(soup)
+    assert root["class"] == ["botb-guide", "botb-outcome"]
+    assert root["data-urgency"] == tier
+    assert root["data-type"] == "outcome"
+    card = root.find("div", class_="botb-card")
+    assert card is not None
+    assert card["class"] == ["botb-card", f"botb-card--{tier}"]
+    assert card["role"] == "note"
+    assert str(card["aria-label"]).startswith("How soon: ")
+    assert card.find("p", class_="botb-card__tier") is not None
+    assert root.find("p", class_="botb-summary") is not None
+    answers = root.find("section", class_="botb-answers")
+    assert answers is not None and answers.has_attr("hidden") and answers.has_attr("data-answers")
+    headings = [h.get_text() for h in root.find_all("h2")]
+    assert headings[0] == "Why you are seeing this"
+    assert headings[-1] == "Sources"
+    if tier in {"emergency", "urgent"}:
+        assert "Approaches to discuss with your physio" not in headings
+    else:
+        assert "Approaches to discuss with your physio" in headings
+        assert "Get help sooner if" in headings
+    meta = root.find("p", class_="botb-sheet-meta")
+    assert meta is not None
+    assert meta.get_text().startswith("Guide version 2026.11.1, reviewed 2026-11-27, printed from")
+    assert meta.get_text().endswith(f"https://example.org/back-on-the-bike/guide/o/{oid}/")
+    button = root.find("button", attrs={"data-print": True})
+    assert button is not None and button.has_attr("hidden") and button["type"] == "button"
+
+
+def test_engine_wording_never_says_you_have() -> None:
+    import dataclasses
+
+    from botb.guide.model import Outcome
+    from botb.guide.render_pages import outcome_page
+
+    result = compiled()
+    for outcome in result.guide.outcomes():
+        blank = dataclasses.replace(
+            outcome, title="X", summary="X", why="X", ask=("X",), safety_net=("X",)
+        )
+        page = outcome_page(result.guide, blank, site_url="", page_titles={}, source_links={})
+        assert isinstance(blank, Outcome)
+        assert "you have" not in page.lower()
+
+
+def test_action_lines_per_tier() -> None:
+    pages = compiled().pages
+    assert "Call your local emergency number (999 in the UK, 911 in the US, 112 in the EU)" in (
+        _body(pages["guide/o/emergency-cauda-equina.md"]).get_text()
+    )
+    assert "Get medical advice today" in _body(pages["guide/o/urgent-nerve.md"]).get_text()
+    assert "You can start with self-care" in _body(pages["guide/o/self-care-load.md"]).get_text()
+
+
+def test_start_page_says_what_it_is_and_is_not() -> None:
+    soup = _body(compiled().pages["guide/index.md"])
+    text = soup.get_text()
+    blocks = soup.find_all(True, recursive=False)
+    assert blocks[0].name == "h1"
+    assert "danger" in (blocks[1].get("class") or [])  # the emergency notice comes first
+    for words in [
+        "999",
+        "not a diagnosis",
+        "3 minutes",
+        "stay in your browser",
+        "Nothing is stored or sent",
+    ]:
+        assert words in text
+    start = soup.find("a", string="Start the guide")
+    assert start is not None and start["href"] == "q/saddle-and-bladder.md"
+
+
+def test_outline_links_shared_subtrees_instead_of_repeating() -> None:
+    page = compiled().pages["guide/outline.md"]
+    assert page.count("[When does your back hurt most?](q/when-it-hurts.md)") == 1
+    assert "same question as above: [When does your back hurt most?](#q-when-it-hurts)" in page
+    soup = _body(page)
+    assert soup.find(id="q-when-it-hurts") is not None
+    labels = soup.get_text()
+    for question in compiled().guide.questions():
+        for option in question.options:
+            assert option.label in labels
+
+
+def test_map_page_embeds_svg_and_points_to_outline() -> None:
+    page = compiled().pages["guide/map.md"]
+    assert '<div class="botb-map"><svg ' in page
+    assert "](outline.md)" in page
+    svg_line = next(line for line in page.splitlines() if "<svg" in line)
+    assert "\n\n" not in svg_line
+
+
+def test_every_page_starts_with_front_matter_and_one_h1() -> None:
+    for src, page in compiled().pages.items():
+        assert page.startswith("---\ntitle: "), src
+        soup = _body(page)
+        assert len(soup.find_all("h1")) == 1, src
+
+
+def test_golden_files_exist_for_review() -> None:
+    assert all((GOLDEN / name.replace("/", "__")).exists() for name in GOLDEN_PAGES)
+    assert Path(GOLDEN / "guide.json").exists()
