@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test lint bench check-external browser node clean help
+.PHONY: serve build test lint bench check-external browser java node clean help
 
 help:
 	@echo "make serve   preview with live reload on http://$(HOST)"
@@ -40,9 +40,13 @@ build: $(VENV)/.site-stamp
 browser:
 	@bash scripts/ensure-chromium.sh
 
+java:
+	@bash scripts/ensure-java.sh
+
 node: node_modules/.stamp
 
 node_modules/.stamp: package.json package-lock.json
+	@bash scripts/ensure-npm.sh
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
@@ -51,7 +55,7 @@ lint: $(VENV)/.test-stamp
 	$(BIN)/ruff format --check scripts tests
 	$(BIN)/mypy
 
-test: $(VENV)/.test-stamp browser node lint
+test: $(VENV)/.test-stamp browser java node lint
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.test-stamp browser node

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Browser tests need Debian's Chromium; Playwright cannot download its own browser here.
 set -euo pipefail
-if [ -x /usr/bin/chromium ]; then exit 0; fi
+if [ -x "${CHROMIUM:-/usr/bin/chromium}" ]; then exit 0; fi
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   echo "Installing Debian Chromium (needed by the browser tests)..."
   apt-get update -qq

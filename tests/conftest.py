@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import socket
 import threading
 from collections.abc import Callable, Iterator
@@ -23,7 +24,8 @@ from botb.build import make_world_readable, run_mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent
 SUB_PATH = "/back-on-the-bike/"
-CHROMIUM = "/usr/bin/chromium"
+# Debian Chromium by default; CI on GitHub points CHROMIUM at the runner's Chrome.
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--headless=new",

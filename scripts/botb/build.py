@@ -39,12 +39,15 @@ def make_world_readable(root: Path) -> None:
             (Path(folder) / name).chmod(0o644)
 
 
-def run_mkdocs_build(*, config_file: Path, site_dir: Path, site_url: str | None = None) -> BuildResult:
+def run_mkdocs_build(
+    *, config_file: Path, site_dir: Path, site_url: str | None = None
+) -> BuildResult:
     """One strict ``mkdocs build`` into ``site_dir`` (which MkDocs empties first)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if site_url is not None:
         env["SITE_URL"] = site_url
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
+    # No --quiet: it hides warnings from the counter that makes --strict fail.
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
     command += ["--config-file", str(config_file), "--site-dir", str(site_dir)]
     done = subprocess.run(
         command, cwd=config_file.parent, env=env, capture_output=True, text=True, check=False

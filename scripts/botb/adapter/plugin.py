@@ -19,12 +19,12 @@ from botb.diagnostics import DiagnosticError
 log = logging.getLogger("mkdocs.plugins.botb")
 
 
-class BackOnTheBikeConfig(Config):
+class BackOnTheBikeConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs leaves it untyped
     guide_dir = c.Type(str, default="guide")
     bibliography = c.Type(str, default="_data/bibliography.yml")
 
 
-class BackOnTheBikePlugin(BasePlugin[BackOnTheBikeConfig]):
+class BackOnTheBikePlugin(BasePlugin[BackOnTheBikeConfig]):  # type: ignore[no-untyped-call]
     """Guide pages, content checks, references and page hardening for Back on the Bike."""
 
     def __init__(self) -> None:
