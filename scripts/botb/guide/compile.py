@@ -46,7 +46,10 @@ class CompiledGuide:
 def docs_markdown(docs_dir: Path) -> dict[str, str]:
     """Every Markdown page of the docs folder by docs-relative path."""
     return {
-        path.relative_to(docs_dir).as_posix(): path.read_text(encoding="utf-8")
+        # Lenient: the content checks report undecodable bytes with their position.
+        path.relative_to(docs_dir).as_posix(): path.read_text(
+            encoding="utf-8-sig", errors="replace"
+        )
         for path in content_files(docs_dir)
     }
 

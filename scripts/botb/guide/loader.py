@@ -12,7 +12,13 @@ import re
 from pathlib import Path
 from typing import Any
 
-from botb.diagnostics import Diagnostic, DiagnosticError, Location, display_path
+from botb.diagnostics import (
+    Diagnostic,
+    DiagnosticError,
+    Location,
+    display_path,
+    read_source,
+)
 from botb.guide import fields as f
 from botb.guide.model import Approach, Guide, Meta, Node, Option, Outcome, Question, Source, Urgency
 from botb.yamlsource import PosDict, PosList, load_yaml
@@ -307,8 +313,9 @@ def load_guide(guide_dir: Path, *, root: Path) -> Guide | None:
     raw_nodes: dict[str, tuple[PosDict, Location]] = {}
     for file in paths:
         shown = display_path(file, root=root)
-        text = file.read_text(encoding="utf-8")
+        text = ""
         try:
+            text = read_source(file, display=shown)
             data = load_yaml(text, path=shown)
         except DiagnosticError as error:
             problems.extend(error.diagnostics)
