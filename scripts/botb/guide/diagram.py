@@ -17,7 +17,7 @@ from botb.guide.model import Guide, Outcome, Question, Urgency
 NODE_W = 190
 NODE_H = 64
 GAP_X = 40
-GAP_Y = 90
+GAP_Y = 120
 MARGIN = 20
 LINE_CHARS = 26
 MAX_LINES = 3
@@ -116,7 +116,8 @@ def render_svg(guide: Guide) -> str:
         if not isinstance(node, Question):
             continue
         x1, y1 = place[node_id]
-        for option in node.options:
+        count = len(node.options)
+        for index, option in enumerate(node.options):
             if option.next not in place:
                 continue
             x2, y2 = place[option.next]
@@ -125,16 +126,15 @@ def render_svg(guide: Guide) -> str:
                 f'<line x1="{sx:.0f}" y1="{sy:.0f}" x2="{tx:.0f}" y2="{ty:.0f}" '
                 'marker-end="url(#botb-map-arrow)"/>'
             )
-            # Labels sit a third of the way down so those from one node fan out apart.
-            lx, ly = sx + (tx - sx) / 3, sy + (ty - sy) / 3
+            # Labels of one question's answers sit at staggered points along their arrows,
+            # so answers that leave a node side by side do not print on top of each other.
+            t = 0.25 + 0.5 * (index / (count - 1) if count > 1 else 0.5)
+            lx, ly = sx + (tx - sx) * t, sy + (ty - sy) * t
             labels.append(
                 f'<text class="botb-map__label" x="{lx:.0f}" y="{ly:.0f}" text-anchor="middle" '
                 'fill="currentColor" stroke="Canvas" stroke-width="3" paint-order="stroke">'
                 f"<title>{html_text(option.label)}</title>{html_text(_short(option.label))}</text>"
             )
-    out.append("</g>")
-    out.append('<g class="botb-map__labels">')
-    out.extend(labels)
     out.append("</g>")
     out.append('<g class="botb-map__nodes">')
     for node_id in order:
@@ -163,6 +163,10 @@ def render_svg(guide: Guide) -> str:
                 f'dominant-baseline="middle" fill="currentColor">{html_text(line)}</text>'
             )
         out.append("</g>")
+    out.append("</g>")
+    # Labels last, over everything, so an arrow passing behind a node never hides one.
+    out.append('<g class="botb-map__labels">')
+    out.extend(labels)
     out.append("</g>")
     out.append("</svg>")
     return "".join(out)
