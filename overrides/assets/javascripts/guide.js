@@ -114,7 +114,7 @@
     var parts = [];
 
     var back = el("p", "botb-back");
-    var button = el("button", "md-button botb-back__button", "Back");
+    var button = el("button", "botb-back__button", "Back");
     button.type = "button";
     button.setAttribute("data-back", "");
     back.appendChild(button);
