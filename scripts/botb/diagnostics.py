@@ -52,6 +52,26 @@ def display_path(path: Path, *, root: Path | None = None) -> str:
         return path.as_posix()
 
 
+def read_source(path: Path, *, display: str) -> str:
+    """An editor's file as text; bytes that are not UTF-8 become a diagnostic, not a traceback.
+
+    A leading byte-order mark is dropped, as MkDocs does when it reads a page.
+    """
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = data[: error.start].decode("utf-8-sig", "replace")
+        line = before.count("\n") + 1
+        column = len(before) - (before.rfind("\n") + 1) + 1
+        message = (
+            f"byte 0x{data[error.start]:02X} is not UTF-8 text "
+            "(the file was saved in another encoding, or pasted with a broken character); "
+            "save it as UTF-8"
+        )
+        raise DiagnosticError([Diagnostic(Location(display, line, column), message)]) from None
+
+
 def raise_if_any(diagnostics: Iterable[Diagnostic]) -> None:
     found = list(diagnostics)
     if found:

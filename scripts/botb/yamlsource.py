@@ -86,7 +86,9 @@ def _construct_mapping(loader: _Loader, node: Node) -> Iterator[PosDict]:
         if key in data:
             first = data.key_locations[key]
             loader.problems.append(
-                Diagnostic(key_location, f"duplicate key {key!r} (first defined at line {first.line})")
+                Diagnostic(
+                    key_location, f"duplicate key {key!r} (first defined at line {first.line})"
+                )
             )
             continue
         data[key] = loader.construct_object(value_node, deep=True)
@@ -140,9 +142,16 @@ def load_yaml(text: str, *, path: str, line_offset: int = 0) -> Any:
         raise DiagnosticError([Diagnostic(location, f"YAML syntax: {problem}")]) from None
     except yaml.reader.ReaderError as error:
         location = _offset_to_location(text, error.position, path=path, line_offset=line_offset)
-        code = error.character if isinstance(error.character, int) else ord(error.character[:1] or " ")
+        code = (
+            error.character if isinstance(error.character, int) else ord(error.character[:1] or " ")
+        )
         message = f"YAML syntax: control character U+{code:04X} is not allowed"
         raise DiagnosticError([Diagnostic(location, message)]) from None
+    except RecursionError:
+        # PyYAML builds nested collections recursively; thousands of '[' exhaust the stack.
+        where = Location(path, 1 + line_offset, 1)
+        message = "YAML syntax: lists or mappings are nested too deeply to read"
+        raise DiagnosticError([Diagnostic(where, message)]) from None
     except yaml.YAMLError as error:  # pragma: no cover - every PyYAML error above is marked
         raise DiagnosticError([Diagnostic(Location(path), f"YAML syntax: {error}")]) from None
     if loader.problems:

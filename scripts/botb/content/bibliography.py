@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from botb.diagnostics import Diagnostic, DiagnosticError, Location
+from botb.diagnostics import Diagnostic, DiagnosticError, Location, read_source
 from botb.yamlsource import PosDict, load_yaml
 
 ENTRY_TYPES = ("guideline", "systematic-review", "trial", "study", "report", "web")
@@ -77,7 +77,7 @@ def load_bibliography(path: Path, *, display: str) -> Bibliography:
     ``display`` is the path shown in messages (relative to the project for editors).
     """
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_source(path, display=display)
     except OSError as error:
         raise DiagnosticError(
             [Diagnostic(Location(display), f"cannot read the bibliography: {error.strerror}")]

@@ -24,7 +24,13 @@ from botb.content.references import (
     render_page_references,
     render_page_status,
 )
-from botb.diagnostics import Diagnostic, DiagnosticError, Location, display_path
+from botb.diagnostics import (
+    Diagnostic,
+    DiagnosticError,
+    Location,
+    display_path,
+    read_source,
+)
 
 # Generated sections need a place to go: these pages must carry their marker.
 REQUIRED_MARKERS = {
@@ -80,7 +86,7 @@ def load_site_content(
         path = file.relative_to(docs_dir).as_posix()
         display = display_path(file, root=root)
         result = check_page(
-            file.read_text(encoding="utf-8"),
+            read_source(file, display=display),
             path=path,
             display=display,
             bibliography_keys=bibliography.keys if bibliography else None,
