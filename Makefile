@@ -58,7 +58,12 @@ lint: $(VENV)/.test-stamp
 test: $(VENV)/.test-stamp browser java node lint
 	$(BIN)/python -m pytest
 
-bench: $(VENV)/.test-stamp browser node
+# Lighthouse lives in its own bench/package.json so `make test` does not install it.
+bench/node_modules/.stamp: bench/package.json bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+bench: $(VENV)/.test-stamp browser bench/node_modules/.stamp
 	$(BIN)/python -m botb.bench
 
 check-external: $(VENV)/.test-stamp

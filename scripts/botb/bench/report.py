@@ -1,0 +1,125 @@
+"""The readable table: site beside the stock baseline, ratios, and budget verdicts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from botb.bench.budgets import PAGES, Verdict
+
+Row = tuple[str, str, str, str]  # measure, site, stock baseline, ratio
+
+NOINDEX_NOTE = (
+    "Guide question pages are noindex on purpose (they are steps, not answers), so "
+    "Lighthouse's is-crawlable audit fails there; SEO is shown as measured and without "
+    "that one audit."
+)
+
+
+def seconds(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f} s"
+
+
+def kib(value: float | None) -> str:
+    return "—" if value is None else f"{value / 1024:.1f} KiB"
+
+
+def ratio(site: float | None, base: float | None) -> str:
+    if site is None or not base:
+        return ""
+    return f"{site / base:.2f}x"
+
+
+def _score(scores: dict[str, float] | None, category: str) -> str:
+    if not scores:
+        return "—"
+    return f"{scores[category]:g}"
+
+
+def rows(results: dict[str, Any]) -> list[Row]:
+    out: list[Row] = []
+    site_b, base_b = results.get("site_build_seconds"), results.get("baseline_build_seconds")
+    out.append(
+        ("Build, median of 5 (wall)", seconds(site_b), seconds(base_b), ratio(site_b, base_b))
+    )
+    site_c = results.get("site_build_cpu_seconds")
+    base_c = results.get("baseline_build_cpu_seconds")
+    out.append(
+        ("Build, median of 5 (CPU)", seconds(site_c), seconds(base_c), ratio(site_c, base_c))
+    )
+    share = results.get("guide_share_of_build")
+    out.append(("Guide engine share of build", "—" if share is None else f"{share:.1%}", "0 %", ""))
+    transfer = results.get("transfer_gzip_bytes", {})
+    base_transfer = results.get("baseline_transfer_gzip_bytes", {})
+    for page in PAGES:
+        site_t, base_t = transfer.get(page), base_transfer.get(page)
+        out.append((f"Transfer gz: {page}", kib(site_t), kib(base_t), ratio(site_t, base_t)))
+    out.append(("Guide own JS+CSS gz", kib(results.get("guide_assets_gzip_bytes")), "", ""))
+    lighthouse = results.get("lighthouse", {})
+    base_lh = results.get("baseline_lighthouse", {})
+    for page in PAGES:
+        for category in ("performance", "accessibility", "best-practices", "seo"):
+            out.append(
+                (
+                    f"Lighthouse {page}: {category}",
+                    _score(lighthouse.get(page), category),
+                    _score(base_lh.get(page), category),
+                    "",
+                )
+            )
+    seo_without = results.get("lighthouse_seo_without_is_crawlable", {}).get("question")
+    if seo_without is not None:
+        out.append(("Lighthouse question: seo without is-crawlable", f"{seo_without:g}", "", ""))
+    step_median, step_p95 = results.get("step_ms_median"), results.get("step_ms_p95")
+    mode = results.get("step_mode", "")
+    out.append((f"Guide step median ({mode})", _ms(step_median), "", ""))
+    out.append((f"Guide step p95 ({mode})", _ms(step_p95), "", ""))
+    outcome = results.get("step_outcome_ms_median")
+    out.append(("Answer to outcome page, median", _ms(outcome), "", ""))
+    for run in results.get("scaling", []):
+        label = f"Scaling: {run['pages']:,} pages + {run['nodes']:,} nodes"
+        if run.get("seconds") is None:
+            out.append((label, run.get("note", "—"), "", ""))
+            continue
+        out.append((label, f"{run['seconds']:.1f} s ({run['ms_per_page']:.0f} ms/page)", "", ""))
+    check = results.get("check_seconds_10k_nodes")
+    out.append(("Engine load+checks, 10,000 nodes", seconds(check), "", ""))
+    load = results.get("check_load_seconds_10k_nodes")
+    only = results.get("check_only_seconds_10k_nodes")
+    out.append(("  of which YAML load / checks", f"{seconds(load)} / {seconds(only)}", "", ""))
+    return out
+
+
+def _ms(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f} ms"
+
+
+def table(header: tuple[str, ...], body: list[tuple[str, ...]]) -> str:
+    """A Markdown table (pipes aligned), readable in a terminal and pasteable in the README."""
+    widths = [max(len(row[i]) for row in [header, *body]) for i in range(len(header))]
+
+    def line(row: tuple[str, ...]) -> str:
+        return (
+            "| "
+            + " | ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+            + " |"
+        )
+
+    rule = "|" + "|".join("-" * (width + 2) for width in widths) + "|"
+    return "\n".join([line(header), rule, *(line(row) for row in body)])
+
+
+def render(results: dict[str, Any], verdicts: list[Verdict]) -> str:
+    measures = table(("Measure", "This site", "Stock Material", "Ratio"), list(rows(results)))
+    budgets = table(
+        ("Budget", "Limit", "Measured", "Verdict"),
+        [
+            (
+                v.name,
+                v.limit,
+                v.measured,
+                ("pass" if v.passed else "MISS") + (f" ({v.note})" if v.note else ""),
+            )
+            for v in verdicts
+        ],
+    )
+    return "\n\n".join([measures, NOINDEX_NOTE, budgets])

@@ -1,0 +1,140 @@
+"""Scaling: synthetic sites and guide trees built with the project's config and plugin.
+
+Sizes run smallest first. Before each build the time is projected from the last measured
+time per page; a size whose projection would overrun the time left is recorded as skipped
+(with the projection) instead of blowing the 10-minute budget of ``make bench``.
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from botb.bench import configs, synthetic
+from botb.bench.builds import timed_build
+from botb.guide.checks import check_guide
+from botb.guide.loader import load_guide
+
+SITE_SIZES = (100, 1_000, 3_000)
+TREE_SIZES = (100, 1_000, 10_000)
+TREE_SITE_PAGES = 20  # content pages beside a synthetic tree, so the tree dominates
+GENERATED_EXTRA = 4  # guide start, outline, map and paths pages
+SITE_EXTRA = 4  # home, urgent help, compare, references
+
+
+@dataclass(frozen=True)
+class ScalingRun:
+    pages: int  # generated content pages
+    nodes: int  # guide nodes
+    built_pages: int  # HTML pages MkDocs wrote (content + guide)
+    seconds: float | None  # None when skipped or failed
+    ms_per_page: float | None
+    note: str = ""
+
+    def as_json(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def _built_pages(*, pages: int, nodes: int) -> int:
+    return pages + SITE_EXTRA + nodes + GENERATED_EXTRA
+
+
+def _prepare(root: Path, *, pages: int, nodes: int) -> Path:
+    plan = synthetic.site_plan(pages)
+    docs, guide = root / "docs", root / "guide"
+    configs.write_files(synthetic.site_files(plan), docs)
+    configs.write_files(synthetic.tree_files(nodes, pages=plan.pages), guide)
+    config = configs.project_config(
+        real=configs.read_config(),
+        docs_dir=docs,
+        guide_dir=guide,
+        nav=synthetic.site_nav(plan),
+        site_url="http://127.0.0.1:8000/back-on-the-bike/",
+    )
+    return configs.write_config(config, root / "mkdocs.yml")
+
+
+def plan_runs() -> list[tuple[int, int]]:
+    """(pages, nodes) per run: page scaling with a small tree, then tree scaling."""
+    small_tree = TREE_SIZES[0]
+    runs = [(pages, small_tree) for pages in SITE_SIZES]
+    runs += [(TREE_SITE_PAGES, nodes) for nodes in TREE_SIZES]
+    return sorted(runs, key=lambda run: _built_pages(pages=run[0], nodes=run[1]))
+
+
+def measure(*, budget_seconds: float, log: object = print) -> list[ScalingRun]:
+    results: list[ScalingRun] = []
+    per_page: float | None = None
+    deadline = time.monotonic() + budget_seconds
+    for pages, nodes in plan_runs():
+        built = _built_pages(pages=pages, nodes=nodes)
+        left = deadline - time.monotonic()
+        if per_page is not None and per_page * built > left:
+            note = f"skipped: projected {per_page * built:.0f} s, {max(left, 0):.0f} s left"
+            results.append(ScalingRun(pages, nodes, built, None, None, note))
+            log(f"  scaling {pages} pages / {nodes} nodes: {note}")  # type: ignore[operator]
+            continue
+        with tempfile.TemporaryDirectory(prefix="botb-bench-scale-") as tmp:
+            config = _prepare(Path(tmp), pages=pages, nodes=nodes)
+            timed = timed_build(config_file=config, site_dir=Path(tmp) / "site")
+        if not timed.ok:
+            note = "build failed: " + (timed.log.splitlines() or ["?"])[-1][:200]
+            results.append(ScalingRun(pages, nodes, built, None, None, note))
+            log(f"  scaling {pages} pages / {nodes} nodes: {note}")  # type: ignore[operator]
+            continue
+        per_page = timed.seconds / built
+        results.append(ScalingRun(pages, nodes, built, timed.seconds, per_page * 1000, ""))
+        log(f"  scaling {pages} pages / {nodes} nodes: {timed.seconds:.1f} s")  # type: ignore[operator]
+    return results
+
+
+@dataclass(frozen=True)
+class CheckTiming:
+    nodes: int
+    load_seconds: float
+    check_seconds: float
+    load_cpu_seconds: float
+    check_cpu_seconds: float
+    problems: int
+
+    @property
+    def total_seconds(self) -> float:
+        return self.load_seconds + self.check_seconds
+
+
+def engine_checks(*, nodes: int = 10_000, runs: int = 3, max_seconds: float = 10) -> CheckTiming:
+    """Engine load + checks (no rendering) on a synthetic tree; medians of up to ``runs``
+    (fewer once ``max_seconds`` is spent: one slow run already answers the budget)."""
+    plan = synthetic.site_plan(TREE_SITE_PAGES)
+    loads: list[tuple[float, float]] = []
+    checks: list[tuple[float, float]] = []
+    problems = 0
+    with tempfile.TemporaryDirectory(prefix="botb-bench-check-") as tmp:
+        root = Path(tmp)
+        configs.write_files(synthetic.tree_files(nodes, pages=plan.pages), root / "guide")
+        for _ in range(runs):
+            wall, cpu = time.perf_counter(), time.process_time()
+            guide = load_guide(root / "guide", root=root)
+            loads.append((time.perf_counter() - wall, time.process_time() - cpu))
+            assert guide is not None
+            wall, cpu = time.perf_counter(), time.process_time()
+            found = check_guide(
+                guide,
+                docs_pages=frozenset(plan.pages),
+                source_keys=frozenset(synthetic.SOURCE_KEYS),
+            )
+            checks.append((time.perf_counter() - wall, time.process_time() - cpu))
+            problems = len(found)
+            if sum(w for w, _ in loads) + sum(w for w, _ in checks) > max_seconds:
+                break
+    return CheckTiming(
+        nodes=nodes,
+        load_seconds=statistics.median(w for w, _ in loads),
+        check_seconds=statistics.median(w for w, _ in checks),
+        load_cpu_seconds=statistics.median(c for _, c in loads),
+        check_cpu_seconds=statistics.median(c for _, c in checks),
+        problems=problems,
+    )
