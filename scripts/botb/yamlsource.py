@@ -106,7 +106,20 @@ def _construct_sequence(loader: _Loader, node: Node) -> Iterator[PosList]:
         data.locations.append(loader.where(child))
 
 
+def _construct_timestamp(loader: _Loader, node: Node) -> Any:
+    # PyYAML raises a bare ValueError, without a position, for dates like 2026-02-30.
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)  # type: ignore[arg-type]
+    except ValueError as error:
+        value = loader.construct_scalar(node)  # type: ignore[arg-type]
+        loader.problems.append(
+            Diagnostic(loader.where(node), f"{value!r} is not a real date: {error}")
+        )
+        return value
+
+
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 
 
