@@ -194,6 +194,23 @@ def test_the_browser_back_button_steps_back_through_answers(
     assert _title(page) == guide["nodes"][answers[1][0]]["title"]
 
 
+def test_page_swaps_by_instant_navigation_enhance_each_page_once(
+    page: Page, site_url: str, guide: dict[str, Any]
+) -> None:
+    first = _url(site_url, guide, guide["start"])
+    answers = _deepest_path(guide)
+    page.goto(site_url + "guide/")
+    for _ in range(2):
+        # Material swaps the page in place (document$): the script must enhance it, once.
+        page.locator(f"article a[href='{first}']").first.click()
+        page.wait_for_url(first)
+        page.locator(".botb-progress").wait_for()
+        page.locator(f"a.botb-option[data-option='{answers[0][1]}']").click()
+        assert page.url.endswith(_fragment(answers[:1])), "one click is one answer"
+        page.locator(".botb-restart a").click()
+        page.wait_for_url(site_url + "guide/")
+
+
 def test_the_back_control_and_the_summary_show_the_answers_so_far(
     page: Page, site_url: str, guide: dict[str, Any]
 ) -> None:
