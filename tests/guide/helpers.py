@@ -97,6 +97,7 @@ def build(
                 summary="Summary.",
                 why="Why.",
                 approaches=(),
+                notes=(),
                 ask=(),
                 safety_net=("Get help if worse.",) if body != "emergency" else (),
                 sources=(),

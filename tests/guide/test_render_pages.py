@@ -172,6 +172,20 @@ def test_outcome_page_contract(oid: str, tier: str) -> None:
     assert button is not None and button.has_attr("hidden") and button["type"] == "button"
 
 
+def test_outcome_notes_link_the_evidence_page_after_the_approaches() -> None:
+    root = _root(_body(compiled().pages["guide/o/soon-persistent.md"]))
+    headings = [h.get_text() for h in root.find_all("h2")]
+    notes = "What the evidence says about ideas you may have met"
+    assert headings.index("Approaches to discuss with your physio") < headings.index(notes)
+    section = root.find("h2", string=notes)
+    assert section is not None
+    items = section.find_next("ul")
+    assert items is not None
+    link = items.find("a")
+    assert link is not None and link["href"] == "../../approaches/imaging-and-tests.md"
+    assert "rarely changes the plan" in items.get_text()
+
+
 def test_engine_wording_never_says_you_have() -> None:
     import dataclasses
 

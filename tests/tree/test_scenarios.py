@@ -152,9 +152,9 @@ def test_example_reader_reaches_expected_tier_and_approaches(guide: Guide, name:
     assert outcome.urgency is scenario.urgency
     pages = {approach.page for approach in outcome.approaches}
     assert scenario.approaches <= pages, f"missing {sorted(scenario.approaches - pages)}"
-    words = " ".join(
-        [outcome.why, *outcome.ask, *outcome.safety_net, *(a.reason for a in outcome.approaches)]
-    ).lower()
+    links = (*outcome.approaches, *outcome.notes)
+    words = " ".join([outcome.why, *outcome.ask, *outcome.safety_net, *(a.reason for a in links)])
+    words = words.lower()
     for mention in scenario.mentions:
         assert mention in words, f"{outcome.id} should speak of {mention!r}"
 
@@ -172,6 +172,16 @@ def test_forum_rider_is_not_sent_back_to_what_they_tried(guide: Guide) -> None:
     assert "approaches/acupuncture.md" not in pages
     fit = next(a for a in outcome.approaches if a.page == "approaches/bike-fit.md")
     assert "second look" in fit.reason.lower()
+
+
+def test_forum_rider_gets_honest_notes_linked_to_the_evidence(guide: Guide) -> None:
+    outcome = walk(guide, SCENARIOS["forum rider"].steps)
+    noted = {note.page for note in outcome.notes}
+    assert {
+        "approaches/imaging-and-tests.md",
+        "understanding/anterior-pelvic-tilt.md",
+        "approaches/bike-fit.md",
+    } <= noted
 
 
 def test_real_tree_passes_every_check(guide: Guide) -> None:

@@ -152,7 +152,7 @@ def _outcome_content(
                         f"list between {low or 0} and {high if high is not None else 'any'}",
                     )
                 )
-        for approach in outcome.approaches:
+        for approach in (*outcome.approaches, *outcome.notes):
             if docs_pages is not None and approach.page not in docs_pages:
                 similar = difflib.get_close_matches(approach.page, sorted(docs_pages), n=1)
                 hint = f" (did you mean {similar[0]!r}?)" if similar else ""

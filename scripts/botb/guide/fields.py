@@ -135,6 +135,17 @@ APPROACH = Record(
     ),
 )
 
+NOTE = Record(
+    name="note",
+    description="An idea the reader may have met, and the page with what the evidence says.",
+    fields=(
+        Field(
+            "page", PAGE, "Docs-relative path of the page that covers the evidence.", required=True
+        ),
+        Field("text", Text(), "The honest note, in one or two sentences.", required=True),
+    ),
+)
+
 QUESTION = Record(
     name="question",
     description="A question with answers; each answer leads to another node.",
@@ -174,6 +185,12 @@ OUTCOME = Record(
             "approaches",
             ListOf(APPROACH),
             "Approach pages worth discussing (none for emergency and urgent outcomes).",
+        ),
+        Field(
+            "notes",
+            ListOf(NOTE),
+            "Honest notes on ideas the reader may have met (e.g. scans, pelvic tilt), "
+            "each linking the page with the evidence.",
         ),
         Field("ask", ListOf(Text()), "Questions to ask the physio or clinician."),
         Field(

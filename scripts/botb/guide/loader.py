@@ -260,19 +260,23 @@ def _question(node_id: str, data: PosDict, where: Location) -> Question:
     )
 
 
-def _outcome(node_id: str, data: PosDict, where: Location) -> Outcome:
-    approaches = []
-    items: PosList = data.get("approaches") or PosList(where)
+def _page_links(data: PosDict, key: str, *, text: str, where: Location) -> tuple[Approach, ...]:
+    links = []
+    items: PosList = data.get(key) or PosList(where)
     for item in items:
         page, _, anchor = str(item["page"]).partition("#")
-        approaches.append(
+        links.append(
             Approach(
                 page=page,
                 anchor=anchor or None,
-                reason=_plain(item["reason"]),
+                reason=_plain(item[text]),
                 location=item.value_at("page"),
             )
         )
+    return tuple(links)
+
+
+def _outcome(node_id: str, data: PosDict, where: Location) -> Outcome:
     sources: PosList = data["sources"]
     return Outcome(
         id=node_id,
@@ -280,7 +284,8 @@ def _outcome(node_id: str, data: PosDict, where: Location) -> Outcome:
         title=_plain(data["title"]),
         summary=_plain(data["summary"]),
         why=_plain(data["why"]),
-        approaches=tuple(approaches),
+        approaches=_page_links(data, "approaches", text="reason", where=where),
+        notes=_page_links(data, "notes", text="text", where=where),
         ask=_texts(data, "ask"),
         safety_net=_texts(data, "safety_net"),
         sources=tuple(Source(key, sources.item_at(i)) for i, key in enumerate(sources)),

@@ -79,6 +79,8 @@ class Outcome:
     summary: str
     why: str
     approaches: tuple[Approach, ...]
+    # Same shape as an approach (a page and a sentence), but not a recommendation.
+    notes: tuple[Approach, ...]
     ask: tuple[str, ...]
     safety_net: tuple[str, ...]
     sources: tuple[Source, ...]

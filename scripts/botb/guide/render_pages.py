@@ -138,6 +138,12 @@ def outcome_page(
             target = link(src=src, target=approach.target)
             lines.append(f"- [{label}]({target}): {md_text(approach.reason)}")
         lines.append("")
+    if outcome.notes:
+        lines += ["## What the evidence says about ideas you may have met", ""]
+        for note in outcome.notes:
+            label = md_text(_page_label(note.page, page_titles))
+            lines.append(f"- {md_text(note.reason)} [{label}]({link(src=src, target=note.target)})")
+        lines.append("")
     if outcome.ask:
         lines += ["## Questions to ask", "", *_bullets(outcome.ask), ""]
     if outcome.safety_net:
