@@ -61,7 +61,7 @@ def page_title(markdown: str) -> str | None:
         return None
     try:
         data = yaml.safe_load(split.front_matter)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # ValueError: PyYAML on dates like 2026-02-30
         return None  # the content checks report broken front matter with its position
     title = data.get("title") if isinstance(data, dict) else None
     return title if isinstance(title, str) and title.strip() else None
