@@ -179,10 +179,10 @@
     v.answers = answers;
     v.kept = kept;
     if (!moveFocus) return;
-    if (chosen) chosen.focus();
-    else v.h1.focus();
     v.live.textContent = progress.textContent + ": " + n.title +
       (chosen ? ". Your answer before is selected." : "");
+    // Focus last, after every DOM write, so the step costs one style and layout pass.
+    (chosen || v.h1).focus();
   }
 
   function go(v, answers, kept) {
