@@ -215,7 +215,8 @@ MISTAKES = {
         BIB,
         "  doi: https://doi.org/",
         8,
-        "bad DOI 'https://doi.org/10.1016/S0140-6736(18)30480-X': write it bare, like 10.1136/bmj.f7095",
+        "bad DOI 'https://doi.org/10.1016/S0140-6736(18)30480-X': "
+        "write it bare, like 10.1136/bmj.f7095",
     ),
     "bib-unknown-type": Mistake(
         (Edit(BIB, "  type: guideline\n", "  type: review\n"),),
@@ -235,7 +236,8 @@ MISTAKES = {
     "bib-duplicate-key": Mistake(
         (Edit(BIB, "\nnice-ng65:\n", "\nnice-ng59:\n"),),
         BIB,
-        '\nnice-ng59:\n  type: guideline\n  authors: National Institute for Health and Care Excellence (NICE)\n  title: "Spondyloarthritis',
+        "\nnice-ng59:\n  type: guideline\n  authors: National Institute for Health and Care "
+        'Excellence (NICE)\n  title: "Spondyloarthritis',
         1,
         "duplicate key 'nice-ng59' (first defined at line {nice-ng59:})",
     ),
@@ -279,7 +281,8 @@ MISTAKES = {
         OUTCOMES,
         "sadler-2019",
         0,
-        "unknown source 'sadler-2019': not in the bibliography (did you mean 'sadler-2019-removed'?)",
+        "unknown source 'sadler-2019': not in the bibliography "
+        "(did you mean 'sadler-2019-removed'?)",
     ),
     "page-not-utf8": Mistake(
         (Edit(GLUTES, "# The glutes\n", "# The glutes\n\nCaf\udce9 stop.\n"),),
