@@ -34,7 +34,9 @@
   }
 
   // Longest number of questions from each node to an outcome (the tree is a checked DAG).
+  // Computed once per copy of guide.json, not on every page swap.
   function depths(guide) {
+    if (guide === depths.guide) return depths.far;
     var far = {};
     function walk(id, seen) {
       if (id in far) return far[id];
@@ -48,7 +50,8 @@
       return (far[id] = best + 1);
     }
     Object.keys(guide.nodes).forEach(function (id) { walk(id, {}); });
-    return far;
+    depths.guide = guide;
+    return (depths.far = far);
   }
 
   function parse(hash) {
@@ -230,7 +233,8 @@
     var h1 = document.querySelector("article h1, .md-content h1");
     if (!h1) return;
     var v = {
-      el: root, h1: h1, path: location.pathname, guide: guide, site: site, far: depths(guide), root: node,
+      el: root, h1: h1, path: location.pathname, guide: guide, site: site, far: depths(guide),
+      root: node,
       hash: null, answers: [], kept: [], live: el("p", "botb-sr botb-live"),
       titleSuffix: document.title.indexOf(h1.textContent.replace(/¶$/, "").trim()) === 0
         ? document.title.slice(h1.textContent.replace(/¶$/, "").trim().length) : null
