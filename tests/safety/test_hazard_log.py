@@ -36,7 +36,8 @@ REQUIRED = (
 def hazards() -> list[dict[str, Any]]:
     data = yaml.safe_load(LOG.read_text(encoding="utf-8"))
     assert isinstance(data, dict) and isinstance(data.get("hazards"), list)
-    return data["hazards"]
+    found: list[dict[str, Any]] = data["hazards"]
+    return found
 
 
 @functools.cache
