@@ -264,6 +264,8 @@ def test_changing_an_answer_keeps_the_later_answers_that_still_apply(
     # Change the first answer: every later answer is offered again, so Enter confirms each.
     page.locator("a[data-change]").first.click()
     page.wait_for_url(re.compile(r"#a=&k="))
+    # Instant navigation changes the address before it swaps the page in: wait for the swap.
+    page.locator(".botb-option--previous").wait_for()
     for step, (question, index) in enumerate(answers):
         assert _title(page) == guide["nodes"][question]["title"]
         focused = page.evaluate("document.activeElement.getAttribute('data-option')")
