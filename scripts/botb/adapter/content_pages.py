@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
@@ -47,9 +48,26 @@ def load_content(*, config: MkDocsConfig, options: Any, guide: Any) -> ContentSt
 
 
 def page_markdown(markdown: str, *, page: Page, state: ContentState) -> str:
+    if page.file.src_uri in state.content.pages:
+        escape_front_matter_text(page)
     return render_page_markdown(
         markdown,
         path=page.file.src_uri,
         content=state.content,
         outcomes=state.outcomes_by_page,
     )
+
+
+def escape_front_matter_text(page: Page) -> None:
+    """Make a page's title and description print as text in every theme template.
+
+    Material prints ``page.meta.title`` raw (the header topic, the footer links), so a '<'
+    in a title became live markup, and the page's CSP hashes every inline script it finds.
+    Markup-escaped values print as text there, and the templates that do escape (``| e``)
+    leave a Markup value as it is, so nothing is escaped twice. Generated guide pages are
+    left alone: the engine escapes their front matter itself.
+    """
+    for key in ("title", "description"):
+        value = page.meta.get(key)
+        if isinstance(value, str):
+            page.meta[key] = escape(value)
