@@ -175,7 +175,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 chosen = pages if not prefix else base_pages
                 for name, path in chosen.items():
                     try:
-                        summary = lighthouse.measure(url + path, runs=args.lighthouse_runs)
+                        summary = lighthouse.measure(
+                            url + path,
+                            runs=args.lighthouse_runs,
+                            keep=args.output.parent / "lighthouse" / f"{prefix}{name}.json",
+                        )
                     except RuntimeError as error:
                         results["errors"].append(str(error)[:800])
                         continue

@@ -63,7 +63,8 @@ def parse_report(report: dict[str, object]) -> Run:
     )
 
 
-def run_once(url: str) -> Run:
+def run_once(url: str, *, keep: Path | None = None) -> Run:
+    """One Lighthouse run; ``keep`` saves the full JSON report there for diagnosis."""
     with tempfile.TemporaryDirectory(prefix="botb-bench-lh-") as tmp:
         out = Path(tmp) / "report.json"
         command = [
@@ -80,7 +81,11 @@ def run_once(url: str) -> Run:
         done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
         if not out.is_file():
             raise RuntimeError(f"lighthouse failed on {url}: {done.stderr.strip()[-500:]}")
-        return parse_report(json.loads(out.read_text(encoding="utf-8")))
+        text = out.read_text(encoding="utf-8")
+        if keep is not None:
+            keep.parent.mkdir(parents=True, exist_ok=True)
+            keep.write_text(text, encoding="utf-8")
+        return parse_report(json.loads(text))
 
 
 @dataclass(frozen=True)
@@ -107,5 +112,6 @@ def summarise(runs: list[Run]) -> Summary:
     )
 
 
-def measure(url: str, *, runs: int = 3) -> Summary:
-    return summarise([run_once(url) for _ in range(runs)])
+def measure(url: str, *, runs: int = 3, keep: Path | None = None) -> Summary:
+    """Median of ``runs``; ``keep`` (a file path) keeps the last run's report."""
+    return summarise([run_once(url, keep=keep if run == runs - 1 else None) for run in range(runs)])

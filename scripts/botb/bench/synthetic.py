@@ -12,6 +12,7 @@ from dataclasses import dataclass
 SECTION_SIZE = 25  # pages per nav section, about the size of the real site's sections
 SCREENING = 4  # red-flag questions before the layered questions, as in the real tree
 QUESTION_LAYERS = 4  # layered questions on every full path: 4 + 4 = 8 (median limit is 8)
+MIN_NODES = 17  # 4 screening + 1 emergency + layers of 1, 2, 3, 4 + 2 outcomes
 BIBLIOGRAPHY = {
     "syn-guideline-2020": ("guideline", "Synthetic Guideline Group", "A synthetic guideline"),
     "syn-review-2021": ("systematic-review", "Author A, Author B", "A synthetic review"),
@@ -128,6 +129,8 @@ def site_files(plan: SitePlan) -> dict[str, str]:
         "index.md": _front(
             "Synthetic home",
             "Home page of the synthetic benchmark site, which stands in for the real home page.",
+            # Every entry must be cited somewhere, however few pages there are.
+            extra=f"sources: [{', '.join(SOURCE_KEYS)}]\n",
         )
         + "# Synthetic home\n\n"
         + _PARAGRAPH
@@ -196,7 +199,7 @@ def tree_shape(nodes: int) -> TreeShape:
     """Layer widths growing geometrically so the total is exactly ``nodes``."""
     rest = nodes - SCREENING - 1
     if rest < QUESTION_LAYERS + 2:
-        raise ValueError(f"a synthetic tree needs at least {SCREENING + QUESTION_LAYERS + 3} nodes")
+        raise ValueError(f"a synthetic tree needs at least {MIN_NODES} nodes")
     # Find the ratio g with 1 + g + ... + g**QUESTION_LAYERS close to ``rest``.
     low, high = 1.0, float(rest)
     for _ in range(60):
@@ -208,7 +211,7 @@ def tree_shape(nodes: int) -> TreeShape:
         widths.append(max(2, widths[-1] + 1, round(low**k)))
     outcomes = rest - sum(widths)
     if outcomes < 2:
-        raise ValueError(f"{nodes} nodes is too few for {QUESTION_LAYERS} question layers")
+        raise ValueError(f"a synthetic tree needs at least {MIN_NODES} nodes")
     return TreeShape(layers=tuple(widths), outcomes=outcomes)
 
 

@@ -60,7 +60,13 @@ def measure(browser: Browser, *, url: str, site_dir: Path, site_url: str) -> Pag
 
     page.on("response", record)
     page.goto(url, wait_until="networkidle")
-    page.wait_for_timeout(300)
+    # On a busy machine Material's bundle can take longer than networkidle's 500 ms to start
+    # its lazy requests (search worker and index, sitemap): wait for a quiet 1.5 s as well.
+    for _ in range(20):
+        count = len(seen)
+        page.wait_for_timeout(1500)
+        if len(seen) == count:
+            break
     context.close()
     prefix = site_url.rstrip("/")
     for requested in dict.fromkeys(seen):
