@@ -86,7 +86,7 @@ def test_script_src_allows_self_and_exactly_the_page_hashes(body: str, hashes: l
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",
-        "style-src 'self' 'unsafe-inline'",
+        "style-src 'self'",
     ],
 )
 def test_policy_has_the_fixed_directives(directive: str) -> None:
