@@ -265,7 +265,7 @@ CASES: list[tuple[str, tuple[Edit, ...], str, str]] = [
     (
         "unreachable-node",
         ((Y, "", UNREACHABLE),),
-        "guide/10-symptoms.yml:152:3",
+        "guide/10-symptoms.yml:155:3",
         "node 'orphan' is unreachable",
     ),
     (
@@ -290,7 +290,7 @@ CASES: list[tuple[str, tuple[Edit, ...], str, str]] = [
             ),
             (Y, "", STUCK),
         ),
-        "guide/10-symptoms.yml:152:3",
+        "guide/10-symptoms.yml:155:3",
         "dead end: no answer to question 'stuck' can lead to an outcome",
     ),
     # --- pages and sources ------------------------------------------------------------------
@@ -303,7 +303,7 @@ CASES: list[tuple[str, tuple[Edit, ...], str, str]] = [
     (
         "missing-anchor",
         ((Y, "bike-fit.md#saddle-height", "bike-fit.md#saddle-hight"),),
-        "guide/10-symptoms.yml:97:15",
+        "guide/10-symptoms.yml:100:15",
         "has no heading #saddle-hight",
     ),
     (

@@ -182,8 +182,8 @@ def test_outcome_notes_link_the_evidence_page_after_the_approaches() -> None:
     items = section.find_next("ul")
     assert items is not None
     link = items.find("a")
-    assert link is not None and link["href"] == "../../approaches/imaging-and-tests.md"
-    assert "rarely changes the plan" in items.get_text()
+    assert link is not None and link["href"] == "../../approaches/load-and-training-management.md"
+    assert "rarely helps" in items.get_text()
 
 
 def test_engine_wording_never_says_you_have() -> None:
