@@ -8,6 +8,7 @@ that page carries and nothing else. Pure functions over strings: MkDocs calls th
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 from html.parser import HTMLParser
@@ -74,6 +75,9 @@ class _ScriptScan(HTMLParser):
             self._current = None
 
 
+# The plugin asks for a page's event handlers and then for its script hashes: one cached
+# parse serves both, since parsing is most of the cost of hardening a page.
+@functools.lru_cache(maxsize=1)
 def _scan(html: str) -> _ScriptScan:
     scan = _ScriptScan()
     scan.feed(html)
@@ -83,12 +87,12 @@ def _scan(html: str) -> _ScriptScan:
 
 def inline_scripts(html: str) -> list[str]:
     """The text of every inline script the browser would execute, in document order."""
-    return _scan(html).inline_scripts
+    return list(_scan(html).inline_scripts)
 
 
 def inline_event_handlers(html: str) -> list[str]:
     """Every ``on*=`` attribute in the page, as ``<tag onname>``; the site must have none."""
-    return _scan(html).event_handlers
+    return list(_scan(html).event_handlers)
 
 
 def script_hash(source: str) -> str:
