@@ -25,11 +25,18 @@ EMERGENCY_SIGNS = (
 
 
 def _front(
-    *, title: str, description: str, noindex: bool = False, hide_toc: bool = True
+    *,
+    title: str,
+    description: str,
+    noindex: bool = False,
+    searchable: bool = True,
+    hide_toc: bool = True,
 ) -> list[str]:
     lines = ["---", f"title: {front_matter(title)}", f"description: {front_matter(description)}"]
+    if noindex or not searchable:
+        lines += ["search:", "  exclude: true"]
     if noindex:
-        lines += ["search:", "  exclude: true", "robots: noindex"]
+        lines += ["robots: noindex"]
     if hide_toc:
         lines += ["hide:", "  - toc"]
     return [*lines, "---", ""]
@@ -233,7 +240,13 @@ def _outcome_ref(src: str, outcome: Outcome) -> str:
 def outline_page(guide: Guide) -> str:
     """A nested list, depth first; a question met again is linked, not repeated."""
     src = OUTLINE_PAGE
-    lines = _front(title="Guide outline", description="Every question and answer in the guide.")
+    # Reviewer pages stay out of site search: the path book alone was most of the index
+    # that every page downloads, and readers search for advice, not for paths.
+    lines = _front(
+        title="Guide outline",
+        description="Every question and answer in the guide.",
+        searchable=False,
+    )
     lines += [
         "# Guide outline",
         "",
@@ -270,7 +283,9 @@ def outline_page(guide: Guide) -> str:
 
 def map_page(guide: Guide, *, svg: str) -> str:
     outline = link(src=MAP_PAGE, target=OUTLINE_PAGE)
-    lines = _front(title="Guide map", description="A diagram of every question and outcome.")
+    lines = _front(
+        title="Guide map", description="A diagram of every question and outcome.", searchable=False
+    )
     lines += [
         "# Guide map",
         "",
@@ -286,7 +301,11 @@ def map_page(guide: Guide, *, svg: str) -> str:
 
 def paths_page(guide: Guide, *, paths: list[AnswerPath], stats: PathStats) -> str:
     src = PATHS_PAGE
-    lines = _front(title="Guide path book", description="Every answer path and where it ends.")
+    lines = _front(
+        title="Guide path book",
+        description="Every answer path and where it ends.",
+        searchable=False,
+    )
     lines += [
         "# Guide path book",
         "",
