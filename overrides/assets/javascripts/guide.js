@@ -248,6 +248,7 @@
       try { onClick(v, ev); } catch (e) { /* leave the real link to work */ }
     });
     view = v;
+    root.setAttribute("data-enhanced", ""); // answers now render in place (tests, benchmark)
   }
 
   function setupOutcome(root, guide, site, id) {

@@ -70,6 +70,9 @@ def _first_question(page: Page, start_url: str) -> None:
     start = page.locator("a.md-button--primary, a[href*='q/']").first
     start.click()
     page.wait_for_selector("[data-guide-root][data-type='question'] .botb-option")
+    # A reader reads the question before answering: measure steps once the script has
+    # enhanced the page, not a click that races guide.json and falls back to a page load.
+    page.wait_for_selector("[data-guide-root][data-enhanced]")
 
 
 def measure(browser: Browser, *, start_url: str, steps: int = 50, seed: int = 6) -> StepResult:
