@@ -11,7 +11,7 @@ import base64
 import functools
 import hashlib
 import re
-from html.parser import HTMLParser
+from dataclasses import dataclass
 
 # Script types the browser executes; anything else (application/json config blocks,
 # application/ld+json) is inert data and needs no hash.
@@ -37,52 +37,64 @@ _FIXED_DIRECTIVES = (
 )
 
 
-class _ScriptScan(HTMLParser):
-    """Collects inline executable scripts and inline event-handler attributes."""
+# A single regular-expression pass over the page replaces html.parser, which cost ~10 ms a page
+# (a fifth of the build). Comments and raw-text elements are matched first, so a tag written
+# inside them is not mistaken for markup; attribute values are matched as quoted strings, so a
+# '>' inside a value does not end the tag.
+_TOKEN = re.compile(
+    r"""<!--.*?-->
+    | <(?P<raw>script|style|textarea|title)\b(?P<raw_attrs>(?:[^>"']|"[^"]*"|'[^']*')*)>
+      (?P<body>.*?)</(?P=raw)\s*>
+    | <(?P<tag>[a-zA-Z][^\s/>]*)(?P<attrs>(?:[^>"']|"[^"]*"|'[^']*')*)>""",
+    re.DOTALL | re.IGNORECASE | re.VERBOSE,
+)
+# HTML attribute names run to whitespace, '/', '>' or '='; a stray quote belongs to the name,
+# as in browsers, so a broken value such as content="a "b" once" still exposes 'once'.
+_ATTRIBUTE = re.compile(
+    r"""(?P<name>[^\s/>=][^\s/>=]*)(?:\s*=\s*(?P<value>"[^"]*"|'[^']*'|[^\s>]*))?"""
+)
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.inline_scripts: list[str] = []
-        self.event_handlers: list[str] = []
-        self._current: list[str] | None = None
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, _value in attrs:
-            if name.startswith("on"):
-                self.event_handlers.append(f"<{tag} {name}>")
-        if tag != "script":
-            return
-        attributes = dict(attrs)
-        script_type = (attributes.get("type") or "").strip().lower()
-        if "src" in attributes or script_type not in _JS_TYPES:
-            return
-        self._current = []
+_MAYBE_HANDLER = re.compile(r"""[\s"']on""", re.IGNORECASE)
 
-    def handle_data(self, data: str) -> None:
-        if self._current is not None:
-            self._current.append(data)
 
-    def handle_entityref(self, name: str) -> None:
-        # Script bodies are raw text to the browser, so keep references exactly as written.
-        self.handle_data(f"&{name};")
+@dataclass(frozen=True)
+class _ScriptScan:
+    inline_scripts: tuple[str, ...]
+    event_handlers: tuple[str, ...]
 
-    def handle_charref(self, name: str) -> None:
-        self.handle_data(f"&#{name};")
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script" and self._current is not None:
-            self.inline_scripts.append("".join(self._current))
-            self._current = None
+def _attributes(text: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for match in _ATTRIBUTE.finditer(text):
+        value = match.group("value") or ""
+        if value[:1] in {'"', "'"}:
+            value = value[1:-1]
+        found.setdefault(match.group("name").lower(), value)
+    return found
 
 
 # The plugin asks for a page's event handlers and then for its script hashes: one cached
-# parse serves both, since parsing is most of the cost of hardening a page.
+# scan serves both.
 @functools.lru_cache(maxsize=1)
 def _scan(html: str) -> _ScriptScan:
-    scan = _ScriptScan()
-    scan.feed(html)
-    scan.close()
-    return scan
+    scripts: list[str] = []
+    handlers: list[str] = []
+    for match in _TOKEN.finditer(html):
+        tag = (match.group("raw") or match.group("tag") or "").lower()
+        if not tag:
+            continue  # a comment
+        text = match.group("raw_attrs") or match.group("attrs") or ""
+        if tag != "script" and _MAYBE_HANDLER.search(text) is None:
+            continue  # most tags: no attribute can start with "on", skip parsing them
+        attributes = _attributes(text)
+        handlers += [f"<{tag} {name}>" for name in attributes if name.startswith("on")]
+        if tag != "script" or match.group("raw") is None:
+            continue
+        script_type = attributes.get("type", "").strip().lower()
+        if "src" not in attributes and script_type in _JS_TYPES:
+            scripts.append(match.group("body"))
+    return _ScriptScan(tuple(scripts), tuple(handlers))
 
 
 def inline_scripts(html: str) -> list[str]:
