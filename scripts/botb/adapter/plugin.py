@@ -14,7 +14,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from botb.adapter import content_pages, guide_files, security
-from botb.diagnostics import DiagnosticError
+from botb.diagnostics import Diagnostic, DiagnosticError
 
 log = logging.getLogger("mkdocs.plugins.botb")
 
@@ -40,13 +40,22 @@ class BackOnTheBikePlugin(BasePlugin[BackOnTheBikeConfig]):  # type: ignore[no-u
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # Everything that can fail on an editor's input runs here, before MkDocs cleans
         # site_dir, so `mkdocs serve` keeps serving the last good build after a bad edit.
+        # Guide and content problems are reported together, so one build shows an editor
+        # every page and node to fix.
+        problems: list[Diagnostic] = []
+        self.guide = self.content = None
         try:
             self.guide = guide_files.compile_guide(config=config, options=self.config)
+        except DiagnosticError as error:
+            problems += error.diagnostics
+        try:
             self.content = content_pages.load_content(
                 config=config, options=self.config, guide=self.guide
             )
         except DiagnosticError as error:
-            raise PluginError(error.format()) from None
+            problems += error.diagnostics
+        if problems:
+            raise PluginError(DiagnosticError(problems).format())
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.guide is None:
