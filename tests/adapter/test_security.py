@@ -143,3 +143,9 @@ def test_a_built_page_never_allows_unsafe_inline_scripts() -> None:
 )
 def test_inline_event_handlers_are_found(body: str, found: list[str]) -> None:
     assert inline_event_handlers(_page(body)) == found
+
+
+def test_a_script_inside_the_page_content_gets_no_hash() -> None:
+    article = '<article class="md-content__inner md-typeset"><script>injected()</script></article>'
+    hardened = harden_html(_page(f"<script>theme()</script>{article}"))
+    assert _script_src(hardened).split() == ["'self'", _sha("theme()")]

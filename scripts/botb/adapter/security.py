@@ -113,6 +113,18 @@ def script_hash(source: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
+# Page content (Markdown rendered inside Material's article) never needs an inline script;
+# one found there can only have been injected, so it gets no hash and the browser blocks it.
+_ARTICLE = re.compile(
+    r'<article class="md-content__inner[^"]*">.*</article>', re.DOTALL | re.IGNORECASE
+)
+
+
+def theme_scripts(html: str) -> list[str]:
+    """The inline scripts outside the page content: the only ones the policy allows."""
+    return inline_scripts(_ARTICLE.sub("", html, count=1))
+
+
 def content_security_policy(html: str, *, serve: bool = False) -> str:
     """The policy for one page.
 
@@ -124,7 +136,7 @@ def content_security_policy(html: str, *, serve: bool = False) -> str:
     if serve:
         script_src = "'self' 'unsafe-inline'"
     else:
-        hashes = dict.fromkeys(script_hash(source) for source in inline_scripts(html))
+        hashes = dict.fromkeys(script_hash(source) for source in theme_scripts(html))
         script_src = " ".join(["'self'", *hashes])
     directives = [("default-src", "'self'"), ("script-src", script_src), *_FIXED_DIRECTIVES]
     return "; ".join(f"{name} {value}" for name, value in directives)
