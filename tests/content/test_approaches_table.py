@@ -26,7 +26,7 @@ def test_table_has_a_header_linking_the_grading() -> None:
     assert header == (
         "| Approach | What it involves | [Evidence](../about/index.md#how-we-grade-evidence) |"
     )
-    assert rows(table) == ["| [Yoga](yoga.md) | Does things. | Low certainty |"]
+    assert rows(table) == ["| [Yoga](yoga.md) | Does things\\. | Low certainty |"]
 
 
 def test_rows_run_from_most_to_least_certain_then_by_title() -> None:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from botb.content.bibliography import Bibliography, Entry
+from botb.escape import md_text
 
 REFERENCES_PAGE = "references.md"
 BIBLIOGRAPHY_MARKER = "<!-- bibliography -->"
@@ -26,14 +27,13 @@ EVIDENCE_LABELS = {
     "none": "no research evidence",
 }
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 _H1 = re.compile(r"^#\s+\S")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 def escape(text: str) -> str:
     """Plain text made safe to drop into Markdown (titles hold brackets and asterisks)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return md_text(text)
 
 
 def link_from(page_path: str, target: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import textwrap
 from collections import defaultdict
 
-from botb.guide.escape import attr, html_text
+from botb.escape import attr, html_text
 from botb.guide.graph import reachable, successors, topological_order
 from botb.guide.model import Guide, Outcome, Question, Urgency
 

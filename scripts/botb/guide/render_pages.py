@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from botb.guide.escape import attr, front_matter, md_text
+from botb.escape import attr, front_matter, md_text
 from botb.guide.graph import reachable
 from botb.guide.model import Guide, Node, Outcome, Question, Urgency
 from botb.guide.paths import AnswerPath, PathStats

@@ -9,11 +9,10 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from botb.guide.escape import attr, front_matter, html_text, md_text
+from botb.escape import attr, front_matter, html_text, md_text
 from botb.guide.model import Outcome, Question
 from botb.guide.render_pages import outcome_page, question_page
-
-from .helpers import valid_guide
+from tests.guide.helpers import valid_guide
 
 EXTENSIONS = [
     "abbr",
