@@ -95,7 +95,13 @@ def test_citation_format(key: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "escaped"),
-    [("a*b", "a\\*b"), ("[x]", "\\[x\\]"), ("a_b", "a\\_b"), ("<b>", "&lt;b&gt;"), ("a|b", "a\\|b")],
+    [
+        ("a*b", "a\\*b"),
+        ("[x]", "\\[x\\]"),
+        ("a_b", "a\\_b"),
+        ("<b>", "&lt;b&gt;"),
+        ("a|b", "a\\|b"),
+    ],
 )
 def test_escape(text: str, escaped: str) -> None:
     assert escape(text) == escaped
