@@ -58,9 +58,17 @@ _ATTRIBUTE = re.compile(
 _MAYBE_HANDLER = re.compile(r"""[\s"']on""", re.IGNORECASE)
 
 
+# Page content (Markdown rendered inside Material's article) never needs an inline script;
+# one found there can only have been injected, so it gets no hash and the browser blocks it.
+_ARTICLE = re.compile(
+    r'<article class="md-content__inner[^"]*">.*</article>', re.DOTALL | re.IGNORECASE
+)
+
+
 @dataclass(frozen=True)
 class _ScriptScan:
     inline_scripts: tuple[str, ...]
+    theme_scripts: tuple[str, ...]
     event_handlers: tuple[str, ...]
 
 
@@ -79,7 +87,10 @@ def _attributes(text: str) -> dict[str, str]:
 @functools.lru_cache(maxsize=1)
 def _scan(html: str) -> _ScriptScan:
     scripts: list[str] = []
+    theme: list[str] = []
     handlers: list[str] = []
+    article = _ARTICLE.search(html)
+    content = range(article.start(), article.end()) if article else range(0)
     for match in _TOKEN.finditer(html):
         tag = (match.group("raw") or match.group("tag") or "").lower()
         if not tag:
@@ -94,7 +105,9 @@ def _scan(html: str) -> _ScriptScan:
         script_type = attributes.get("type", "").strip().lower()
         if "src" not in attributes and script_type in _JS_TYPES:
             scripts.append(match.group("body"))
-    return _ScriptScan(tuple(scripts), tuple(handlers))
+            if match.start() not in content:
+                theme.append(match.group("body"))
+    return _ScriptScan(tuple(scripts), tuple(theme), tuple(handlers))
 
 
 def inline_scripts(html: str) -> list[str]:
@@ -113,16 +126,9 @@ def script_hash(source: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-# Page content (Markdown rendered inside Material's article) never needs an inline script;
-# one found there can only have been injected, so it gets no hash and the browser blocks it.
-_ARTICLE = re.compile(
-    r'<article class="md-content__inner[^"]*">.*</article>', re.DOTALL | re.IGNORECASE
-)
-
-
 def theme_scripts(html: str) -> list[str]:
     """The inline scripts outside the page content: the only ones the policy allows."""
-    return inline_scripts(_ARTICLE.sub("", html, count=1))
+    return list(_scan(html).theme_scripts)
 
 
 def content_security_policy(html: str, *, serve: bool = False) -> str:
