@@ -4,28 +4,16 @@ from __future__ import annotations
 
 import dataclasses
 
-import markdown
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+import markdown
 from botb.escape import attr, front_matter, html_text, md_text
 from botb.guide.model import Outcome, Question
 from botb.guide.render_pages import outcome_page, question_page
 from tests.guide.helpers import valid_guide
-
-EXTENSIONS = [
-    "abbr",
-    "admonition",
-    "attr_list",
-    "def_list",
-    "footnotes",
-    "md_in_html",
-    "tables",
-    "toc",
-    "pymdownx.details",
-    "pymdownx.superfences",
-]
+from tests.markdown import MARKDOWN_EXTENSIONS
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -50,7 +38,7 @@ PAYLOADS = [
 
 
 def _render(text: str) -> BeautifulSoup:
-    html = markdown.Markdown(extensions=EXTENSIONS).convert(text)
+    html = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS).convert(text)
     return BeautifulSoup(html, "html.parser")
 
 

@@ -13,22 +13,8 @@ from mkdocs.structure.pages import Page
 from botb.adapter.content_pages import load_content, page_markdown
 from botb.adapter.plugin import BackOnTheBikeConfig
 from botb.diagnostics import DiagnosticError
+from tests.content.samples import BIB, DESC
 
-DESC = "A plain sentence that is long enough to be a useful meta description."
-BIB = """\
-hayden-2021:
-  type: systematic-review
-  authors: Hayden JA, et al.
-  title: Exercise therapy for chronic low back pain
-  container: Cochrane Database of Systematic Reviews
-  year: 2021
-laird-2014:
-  type: systematic-review
-  authors: Laird RA, et al.
-  title: Comparing lumbo-pelvic kinematics
-  container: BMC Musculoskeletal Disorders
-  year: 2014
-"""
 YOGA = (
     f"---\ntitle: Yoga\ndescription: {DESC}\nreviewed: REVIEWED\n"
     "sources: [hayden-2021, laird-2014]\nevidence: low\ntags: [yoga]\n---\n# Yoga\n\nText.\n"

@@ -9,23 +9,9 @@ import pytest
 
 from botb.content.site import SiteContent, load_site_content, render_page_markdown
 from botb.diagnostics import DiagnosticError
+from tests.content.samples import BIB, DESC
 
 TODAY = dt.date(2026, 11, 27)
-DESC = "A plain sentence that is long enough to be a useful meta description."
-BIB = """\
-hayden-2021:
-  type: systematic-review
-  authors: Hayden JA, et al.
-  title: Exercise therapy for chronic low back pain
-  container: Cochrane Database of Systematic Reviews
-  year: 2021
-laird-2014:
-  type: systematic-review
-  authors: Laird RA, et al.
-  title: Comparing lumbo-pelvic kinematics
-  container: BMC Musculoskeletal Disorders
-  year: 2014
-"""
 PAGES = {
     "references.md": f"---\ntitle: References\ndescription: {DESC}\n---\n# References\n\n"
     "<!-- bibliography -->\n",

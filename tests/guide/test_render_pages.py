@@ -9,29 +9,18 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import markdown
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
 
+import markdown
 from botb.guide.compile import CompiledGuide
+from tests.markdown import MARKDOWN_EXTENSIONS
 
 from .helpers import FIXTURES, VALID, compile_tree
 
 GOLDEN = FIXTURES / "golden"
 REGENERATE = os.environ.get("BOTB_REGENERATE_GOLDEN") == "1"
-EXTENSIONS = [
-    "abbr",
-    "admonition",
-    "attr_list",
-    "def_list",
-    "footnotes",
-    "md_in_html",
-    "tables",
-    "toc",
-    "pymdownx.details",
-    "pymdownx.superfences",
-]
 
 
 def compiled() -> CompiledGuide:
@@ -81,7 +70,7 @@ def _front(page: str) -> dict[str, object]:
 
 def _body(page: str) -> BeautifulSoup:
     return BeautifulSoup(
-        markdown.Markdown(extensions=EXTENSIONS).convert(page.split("\n---\n", 1)[1]),
+        markdown.Markdown(extensions=MARKDOWN_EXTENSIONS).convert(page.split("\n---\n", 1)[1]),
         "html.parser",
     )
 
