@@ -16,6 +16,7 @@ from botb.diagnostics import DiagnosticError, display_path
 from botb.guide.checks import check_guide
 from botb.guide.compile import compile_guide, docs_markdown
 from botb.guide.loader import load_guide
+from botb.guide.model import Guide
 from botb.guide.paths import DEFAULT_CAP, path_book_text, path_stats
 from botb.guide.render_json import guide_json
 from botb.guide.schema import schema_text
@@ -127,13 +128,21 @@ def _compare(*, path: Path, expected: str, write: bool, check: bool, command: st
     return PROBLEMS
 
 
-def _paths(args: argparse.Namespace) -> int:
+def _sound_guide(args: argparse.Namespace) -> Guide | None:
+    """The guide when its graph and safety rules hold (pages and sources are not needed)."""
     guide = load_guide(args.guide_dir, root=Path.cwd())
     if guide is None:
-        return _no_guide(args)
+        return None
     problems = check_guide(guide, docs_pages=None)
     if problems:
         raise DiagnosticError(problems)
+    return guide
+
+
+def _paths(args: argparse.Namespace) -> int:
+    guide = _sound_guide(args)
+    if guide is None:
+        return _no_guide(args)
     text = path_book_text(guide, cap=args.cap)
     return _compare(
         path=args.file, expected=text, write=args.write, check=args.check, command="paths"
@@ -141,12 +150,9 @@ def _paths(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    guide = load_guide(args.guide_dir, root=Path.cwd())
+    guide = _sound_guide(args)
     if guide is None:
         return _no_guide(args)
-    problems = check_guide(guide, docs_pages=None)
-    if problems:
-        raise DiagnosticError(problems)
     text = guide_json(guide)
     if args.output:
         args.output.write_text(text, encoding="utf-8")
