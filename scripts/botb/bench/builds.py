@@ -43,7 +43,19 @@ def timed_build(
         command.append("--strict")
     started = time.perf_counter()
     cpu_before = _children_cpu()
-    done = subprocess.run(
+    done = _run(command, config_file=config_file, site_url=site_url)
+    seconds = time.perf_counter() - started
+    cpu = _children_cpu() - cpu_before
+    log = "\n".join(
+        line for line in (done.stderr + done.stdout).splitlines() if not line.startswith("INFO")
+    )
+    return Timed(seconds=seconds, cpu_seconds=cpu, ok=done.returncode == 0, log=log.strip())
+
+
+def _run(
+    command: list[str], *, config_file: Path, site_url: str | None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
         command,
         cwd=config_file.parent,
         env=_env(site_url),
@@ -51,12 +63,6 @@ def timed_build(
         text=True,
         check=False,
     )
-    seconds = time.perf_counter() - started
-    cpu = _children_cpu() - cpu_before
-    log = "\n".join(
-        line for line in (done.stderr + done.stdout).splitlines() if not line.startswith("INFO")
-    )
-    return Timed(seconds=seconds, cpu_seconds=cpu, ok=done.returncode == 0, log=log.strip())
 
 
 def _children_cpu() -> float:
@@ -95,14 +101,7 @@ class EngineShare:
 def engine_share(*, config_file: Path, site_dir: Path, site_url: str | None = None) -> EngineShare:
     """One in-process build with the engine's two adapter calls timed (see engine_timing)."""
     command = [sys.executable, "-m", "botb.bench.engine_timing", str(config_file), str(site_dir)]
-    done = subprocess.run(
-        command,
-        cwd=config_file.parent,
-        env=_env(site_url),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = _run(command, config_file=config_file, site_url=site_url)
     if done.returncode != 0:
         raise RuntimeError(done.stderr.strip().splitlines()[-1] if done.stderr else "failed")
     data = json.loads(done.stdout.strip().splitlines()[-1])
