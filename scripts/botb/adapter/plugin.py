@@ -17,6 +17,9 @@ from botb.adapter import content_pages, guide_files, security
 from botb.diagnostics import Diagnostic, DiagnosticError
 
 log = logging.getLogger("mkdocs.plugins.botb")
+# Outside the "mkdocs" logger tree on purpose: MkDocs' strict-mode counter listens there, and
+# a preview that keeps the last good guide must report the problems without aborting.
+preview_log = logging.getLogger("botb.preview")
 
 
 class BackOnTheBikeConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs leaves it untyped
@@ -31,6 +34,10 @@ class BackOnTheBikePlugin(BasePlugin[BackOnTheBikeConfig]):  # type: ignore[no-u
         self.guide: guide_files.CompiledGuide | None = None
         self.content: content_pages.ContentState | None = None
         self.serving = False
+        # The plugin object lives for the whole `mkdocs serve` session (it has on_startup).
+        self.last_good: (
+            tuple[guide_files.CompiledGuide | None, content_pages.ContentState | None] | None
+        ) = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # `mkdocs serve` injects a live-reload inline script after the build; the CSP must
@@ -54,8 +61,16 @@ class BackOnTheBikePlugin(BasePlugin[BackOnTheBikeConfig]):  # type: ignore[no-u
             )
         except DiagnosticError as error:
             problems += error.diagnostics
-        if problems:
-            raise PluginError(DiagnosticError(problems).format())
+        if not problems:
+            self.last_good = (self.guide, self.content)
+            return
+        report = DiagnosticError(problems).format()
+        if not self.serving or self.last_good is None:
+            raise PluginError(report)
+        # MkDocs' dev server holds every request while a rebuild is failing; previewing with the
+        # last good guide and checks keeps the site answering while the editor fixes the file.
+        preview_log.error("%s\nPreviewing the last good guide until this is fixed.", report)
+        self.guide, self.content = self.last_good
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.guide is None:

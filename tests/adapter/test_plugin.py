@@ -1,0 +1,68 @@
+"""The plugin's event wiring on the real project: what an editor sees under `mkdocs serve`."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    for name in ("content", "guide", "overrides"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    return tmp_path
+
+
+def plugin_for(project: Path, *, command: str) -> tuple[object, object]:
+    config = load_config(config_file=str(project / "mkdocs.yml"))
+    plugin = config.plugins["botb"]
+    # MkDocs keeps one object per plugin for the whole process (it has on_startup), as in a
+    # serve session; each test starts a session of its own.
+    plugin.last_good = None  # type: ignore[attr-defined]
+    plugin.on_startup(command=command, dirty=False)
+    return config, plugin
+
+
+def break_guide(project: Path) -> None:
+    with (project / "guide" / "symptoms.yml").open("a", encoding="utf-8") as file:
+        file.write("  broken: [\n")
+
+
+def test_serve_keeps_the_last_good_guide_and_reports_the_problem(
+    project: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    config, plugin = plugin_for(project, command="serve")
+    plugin.on_pre_build(config=config)  # type: ignore[attr-defined]
+    good = plugin.guide  # type: ignore[attr-defined]
+    assert good is not None
+    break_guide(project)
+    with caplog.at_level(logging.ERROR, logger="botb.preview"):
+        plugin.on_pre_build(config=config)  # type: ignore[attr-defined]
+    assert plugin.guide is good  # type: ignore[attr-defined]
+    assert "guide/symptoms.yml:" in caplog.text
+    assert "last good guide" in caplog.text
+    # Outside the "mkdocs" logger tree, so a strict preview build does not abort on it.
+    assert all(not r.name.startswith("mkdocs") for r in caplog.records if r.levelno >= 30)
+
+
+def test_build_stops_on_the_same_problem(project: Path) -> None:
+    config, plugin = plugin_for(project, command="build")
+    plugin.on_pre_build(config=config)  # type: ignore[attr-defined]
+    break_guide(project)
+    with pytest.raises(PluginError, match=r"guide/symptoms\.yml:\d+:\d+: YAML syntax"):
+        plugin.on_pre_build(config=config)  # type: ignore[attr-defined]
+
+
+def test_serve_without_a_good_build_yet_stops_with_the_problem(project: Path) -> None:
+    break_guide(project)
+    config, plugin = plugin_for(project, command="serve")
+    with pytest.raises(PluginError, match=r"guide/symptoms\.yml:\d+:\d+"):
+        plugin.on_pre_build(config=config)  # type: ignore[attr-defined]
