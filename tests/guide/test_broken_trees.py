@@ -301,6 +301,12 @@ CASES: list[tuple[str, tuple[Edit, ...], str, str]] = [
         "approach page 'approaches/imaging.md' does not exist",
     ),
     (
+        "script-link-in-intro",
+        ((S, "riders with **low back pain**.", "riders with [pain](javascript:alert(1))."),),
+        "guide/00-screening.yml:8:10",
+        "'intro' links to a javascript: address",
+    ),
+    (
         "missing-anchor",
         ((Y, "bike-fit.md#saddle-height", "bike-fit.md#saddle-hight"),),
         "guide/10-symptoms.yml:100:15",

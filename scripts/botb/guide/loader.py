@@ -60,6 +60,10 @@ def _did_you_mean(word: str, choices: tuple[str, ...]) -> str:
     return f" (allowed: {', '.join(choices)})"
 
 
+# Markdown fields may link, but never to addresses that run code when followed.
+_SCRIPT_LINK = re.compile(r"\]\(\s*<?\s*(javascript|data|vbscript)\s*:", re.IGNORECASE)
+
+
 class _Validator:
     """Walks loaded YAML against a shape, collecting diagnostics."""
 
@@ -84,6 +88,12 @@ class _Validator:
                 self.report(at, f"{name} must be text, not {_kind(value)}")
             elif not value.strip():
                 self.report(at, f"{name} must not be empty")
+            elif shape.markdown and (scheme := _SCRIPT_LINK.search(value)):
+                self.report(
+                    at,
+                    f"{name} links to a {scheme.group(1).lower()}: address; "
+                    "link to pages of this site or to https:// addresses only",
+                )
             return
         if isinstance(shape, f.Pattern):
             if not isinstance(value, str):
