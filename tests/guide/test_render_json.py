@@ -25,6 +25,7 @@ def test_contract() -> None:
         "url": "guide/q/bike-position/",
         "title": "When on the bike does it hurt?",
         "screening": False,
+        "step": "Question about your symptoms",
         "options": [
             {"label": "Seated on long climbs", "next": "routine-bike-fit"},
             {

@@ -10,7 +10,6 @@
   if (window.botbGuide) return; // loaded twice (instant navigation): bind once
   window.botbGuide = true;
 
-  var STEP = { true: "Screening question", false: "Question about your symptoms" };
   var cache = {}; // guide.json promise per absolute URL: fetched once per visit
   var memory = {}; // qid -> option index the reader chose before (this visit only)
   var view = null; // the page currently enhanced
@@ -127,7 +126,7 @@
     var total = answers.length + v.far[id];
     var progress = el("p", "botb-progress", "Question " + (answers.length + 1) + " of at most " + total);
     parts.push(progress);
-    parts.push(el("p", "botb-step", STEP[!!n.screening]));
+    parts.push(el("p", "botb-step", n.step || ""));
     var hintId = "hint-" + id;
     if (n.hint) {
       var hint = el("p", "botb-hint", n.hint);

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from botb.guide.model import Guide, Outcome
-from botb.guide.render_pages import node_order
+from botb.guide.render_pages import node_order, step_label
 from botb.guide.urls import node_src, site_url
 
 
@@ -28,6 +28,7 @@ def guide_data(guide: Guide) -> dict[str, Any]:
         if node.hint:
             question["hint"] = node.hint
         question["screening"] = node.screening
+        question["step"] = step_label(node)
         options = []
         for option in node.options:
             item = {"label": option.label}

@@ -67,13 +67,17 @@ def _guide_div(node: Node, extra_class: str = "", extra_attrs: str = "") -> str:
     )
 
 
+def step_label(question: Question) -> str:
+    """The kind of question, shown above it (and by the script when it answers in place)."""
+    return "Screening question" if question.screening else "Question about your symptoms"
+
+
 def question_page(guide: Guide, question: Question) -> str:
     src = node_src(question)
     description = question.hint or f"A question in the guide: {question.text}"
     lines = _front(title=question.text, description=description, noindex=True)
     lines += [f"# {md_text(question.text)}", "", _guide_div(question), ""]
-    step = "Screening question" if question.screening else "Question about your symptoms"
-    lines += [f'<p class="botb-step" markdown>{step}</p>', ""]
+    lines += [f'<p class="botb-step" markdown>{step_label(question)}</p>', ""]
     described = ""
     if question.hint:
         hint_id = f"hint-{question.id}"
