@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from mkdocs.config import load_config
@@ -21,14 +23,25 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def plugin_for(project: Path, *, command: str) -> tuple[object, object]:
-    config = load_config(config_file=str(project / "mkdocs.yml"))
-    plugin = config.plugins["botb"]
-    # MkDocs keeps one object per plugin for the whole process (it has on_startup), as in a
-    # serve session; each test starts a session of its own.
-    plugin.last_good = None  # type: ignore[attr-defined]
-    plugin.on_startup(command=command, dirty=False)
-    return config, plugin
+@pytest.fixture
+def plugin_for() -> Iterator[Callable[..., tuple[Any, Any]]]:
+    """Configs for the project; MkDocs keeps one object per plugin for the whole process (it
+    has on_startup), as in a serve session, so each test starts a session of its own and
+    leaves the shared object as a plain build found it."""
+    plugins: list[Any] = []
+
+    def make(project: Path, *, command: str) -> tuple[Any, Any]:
+        config = load_config(config_file=str(project / "mkdocs.yml"))
+        plugin = config.plugins["botb"]
+        plugin.last_good = None
+        plugin.on_startup(command=command, dirty=False)
+        plugins.append(plugin)
+        return config, plugin
+
+    yield make
+    for plugin in plugins:
+        plugin.serving = False
+        plugin.last_good = None
 
 
 def break_guide(project: Path) -> None:
@@ -37,32 +50,36 @@ def break_guide(project: Path) -> None:
 
 
 def test_serve_keeps_the_last_good_guide_and_reports_the_problem(
-    project: Path, caplog: pytest.LogCaptureFixture
+    project: Path, caplog: pytest.LogCaptureFixture, plugin_for: Callable[..., tuple[Any, Any]]
 ) -> None:
     config, plugin = plugin_for(project, command="serve")
-    plugin.on_pre_build(config=config)  # type: ignore[attr-defined]
-    good = plugin.guide  # type: ignore[attr-defined]
+    plugin.on_pre_build(config=config)
+    good = plugin.guide
     assert good is not None
     break_guide(project)
     with caplog.at_level(logging.ERROR, logger="botb.preview"):
-        plugin.on_pre_build(config=config)  # type: ignore[attr-defined]
-    assert plugin.guide is good  # type: ignore[attr-defined]
+        plugin.on_pre_build(config=config)
+    assert plugin.guide is good
     assert "guide/symptoms.yml:" in caplog.text
     assert "last good guide" in caplog.text
     # Outside the "mkdocs" logger tree, so a strict preview build does not abort on it.
     assert all(not r.name.startswith("mkdocs") for r in caplog.records if r.levelno >= 30)
 
 
-def test_build_stops_on_the_same_problem(project: Path) -> None:
+def test_build_stops_on_the_same_problem(
+    project: Path, plugin_for: Callable[..., tuple[Any, Any]]
+) -> None:
     config, plugin = plugin_for(project, command="build")
-    plugin.on_pre_build(config=config)  # type: ignore[attr-defined]
+    plugin.on_pre_build(config=config)
     break_guide(project)
     with pytest.raises(PluginError, match=r"guide/symptoms\.yml:\d+:\d+: YAML syntax"):
-        plugin.on_pre_build(config=config)  # type: ignore[attr-defined]
+        plugin.on_pre_build(config=config)
 
 
-def test_serve_without_a_good_build_yet_stops_with_the_problem(project: Path) -> None:
+def test_serve_without_a_good_build_yet_stops_with_the_problem(
+    project: Path, plugin_for: Callable[..., tuple[Any, Any]]
+) -> None:
     break_guide(project)
     config, plugin = plugin_for(project, command="serve")
     with pytest.raises(PluginError, match=r"guide/symptoms\.yml:\d+:\d+"):
-        plugin.on_pre_build(config=config)  # type: ignore[attr-defined]
+        plugin.on_pre_build(config=config)
