@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -113,3 +114,24 @@ def test_light_and_dark_palettes_follow_the_system_with_a_toggle(pages: dict[str
 def test_no_page_asks_github_for_repository_facts(pages: dict[str, str]) -> None:
     # Material's data-md-component="source" makes the browser call api.github.com.
     assert [url for url, html in pages.items() if 'data-md-component="source"' in html] == []
+
+
+def test_every_page_loads_search_through_the_on_demand_worker(
+    pages: dict[str, str], built_site: Path
+) -> None:
+    # A page that named Material's engine directly would download the index on every load.
+    engines = sorted(
+        p.name for p in (built_site / "assets/javascripts/workers").glob("search.*.js")
+    )
+    assert engines, "Material's search engine is missing from the build"
+    expected = f"assets/javascripts/workers/search-on-demand.js?{engines[0]}"
+    wrong = {}
+    for url, html in pages.items():
+        config = _soup(html).find("script", id="__config")
+        worker = json.loads(config.get_text())["search"] if isinstance(config, Tag) else None
+        if not (isinstance(worker, str) and worker.endswith(expected)):
+            wrong[url] = worker
+        if _soup(html).find("form", attrs={"name": "search"}) is not None:
+            wrong[url] = "a form named search makes Material fetch the index on load"
+    assert wrong == {}
+    assert (built_site / "assets/javascripts/workers/search-on-demand.js").is_file()
