@@ -160,6 +160,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                     statistics.median(stepped.outcome_ms) if stepped.outcome_ms else None
                 )
                 results["step_modes"] = stepped.modes
+                results["step_event_timing_slow_ms"] = stepped.slow_event_ms
                 results["step_mode"] = "+".join(sorted(stepped.modes)) or "none"
                 if stepped.error:
                     results["errors"].append(f"guide steps: {stepped.error}")

@@ -73,6 +73,10 @@ def rows(results: dict[str, Any]) -> list[Row]:
     mode = results.get("step_mode", "")
     out.append((f"Guide step median ({mode})", _ms(step_median), "", ""))
     out.append((f"Guide step p95 ({mode})", _ms(step_p95), "", ""))
+    slow = results.get("step_event_timing_slow_ms")
+    if slow is not None:
+        label = "  steps Chrome's Event Timing saw over 16 ms"
+        out.append((label, f"{len(slow)} of {results.get('step_count', 0)}", "", ""))
     outcome = results.get("step_outcome_ms_median")
     out.append(("Answer to outcome page, median", _ms(outcome), "", ""))
     for run in results.get("scaling", []):

@@ -1,9 +1,16 @@
 """Guide step latency: ms from an answer click to the next question painted, in Chromium.
 
 An init script in every document reports (through a Playwright binding, which survives a
-page navigation) the click time, taken in a capture listener, and the paint time, taken two
-animation frames after the guide's DOM shows a new node: either the JS answered in place
-(a MutationObserver sees ``data-node`` change) or a new document loaded (DOMContentLoaded).
+page navigation) the click time, taken in a capture listener, and the paint time once the
+guide's DOM shows a new node: either the JS answered in place (a MutationObserver sees
+``data-node`` change) or a new document loaded (DOMContentLoaded).
+
+"Painted" is the end of the next rendering update: a message posted from the next animation
+frame callback runs once that frame's style, layout and paint are done (the usual
+"after next paint" idiom). Two nested animation frames, used before, end one whole frame
+(16.7 ms at 60 Hz) after that paint, so they cannot tell a step that fits in a frame from
+one that does not. As an independent check, Chrome's own Event Timing entries (which time a
+click to the presented frame, and are only reported above 16 ms) are counted per step.
 Times are ``performance.timeOrigin + performance.now()``, comparable across documents.
 """
 
@@ -28,9 +35,22 @@ _PROBE = """
   window.__botbKey = node;
   const painted = (how) => {
     const seen = node();
-    const report = () => window.__botbBench('paint', now(), seen, how);
-    requestAnimationFrame(() => requestAnimationFrame(report));
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => window.__botbBench('paint', now(), seen, how);
+      channel.port2.postMessage(null);
+    });
   };
+  if (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes.includes('event')) {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (['pointerdown', 'pointerup', 'click'].includes(entry.name)) {
+          const at = performance.timeOrigin + entry.startTime;
+          window.__botbBench('slow', at, '', String(entry.duration));
+        }
+      }
+    }).observe({type: 'event', durationThreshold: 16, buffered: true});
+  }
   document.addEventListener('click', () => window.__botbBench('click', now(), node(), ''), true);
   document.addEventListener('DOMContentLoaded', () => {
     painted('load');
@@ -50,6 +70,8 @@ class StepResult:
     latencies_ms: list[float] = field(default_factory=list)  # answer -> next question
     outcome_ms: list[float] = field(default_factory=list)  # answer -> outcome page
     modes: dict[str, int] = field(default_factory=dict)  # in-place / load counts
+    # Per step that Chrome's Event Timing saw take over 16 ms: its longest event, in ms.
+    slow_event_ms: list[float] = field(default_factory=list)
     restarts: int = 0
     error: str = ""
 
@@ -78,10 +100,17 @@ def _first_question(page: Page, start_url: str) -> None:
 def measure(browser: Browser, *, start_url: str, steps: int = 50, seed: int = 6) -> StepResult:
     result = StepResult()
     events: list[tuple[str, float, str, str]] = []
+    slow: list[tuple[float, float]] = []  # (event start, duration); may arrive a step late
+    clicked_at: list[float] = []
+
+    def report(kind: str, at: float, node: str, how: str) -> None:
+        if kind == "slow":
+            slow.append((at, float(how)))
+        else:
+            events.append((kind, at, node, how))
+
     context = browser.new_context()
-    context.expose_function(
-        "__botbBench", lambda kind, at, node, how: events.append((kind, at, node, how))
-    )
+    context.expose_function("__botbBench", report)
     context.add_init_script(_PROBE)
     page = context.new_page()
     chooser = random.Random(seed)
@@ -99,6 +128,7 @@ def measure(browser: Browser, *, start_url: str, steps: int = 50, seed: int = 6)
             events.clear()
             options.nth(chooser.randrange(count)).click()
             latency, how = _wait_paint(page, events, before=before)
+            clicked_at.append(next(at for kind, at, _, _ in events if kind == "click"))
             page.wait_for_load_state("load")
             landed = page.locator("[data-guide-root]").first.get_attribute("data-type")
             (result.latencies_ms if landed == "question" else result.outcome_ms).append(latency)
@@ -107,7 +137,20 @@ def measure(browser: Browser, *, start_url: str, steps: int = 50, seed: int = 6)
         result.error = f"{type(error).__name__}: {str(error).splitlines()[0][:200]}"
     finally:
         context.close()
+    result.slow_event_ms = _slow_steps(clicked_at, slow)
     return result
+
+
+def _slow_steps(clicked_at: list[float], slow: list[tuple[float, float]]) -> list[float]:
+    """The longest slow event of each step that had one. An event's start is its input
+    timestamp: a step's pointer events start within a few ms of its click."""
+    near = 50.0
+    longest: list[float] = []
+    for click in clicked_at:
+        durations = [duration for at, duration in slow if abs(at - click) <= near]
+        if durations:
+            longest.append(max(durations))
+    return longest
 
 
 def _wait_paint(
