@@ -86,8 +86,12 @@ def test_question_page_contract(qid: str) -> None:
     result = compiled()
     page = result.pages[f"guide/q/{qid}.md"]
     front = _front(page)
-    assert front["search"] == {"exclude": True}
-    assert front["robots"] == "noindex"
+    if qid == result.guide.meta.start:
+        assert "search" not in front
+        assert "robots" not in front
+    else:
+        assert front["search"] == {"exclude": True}
+        assert front["robots"] == "noindex"
     assert front["hide"] == ["toc"]
     soup = _body(page)
     root = _root(soup)

@@ -9,9 +9,9 @@ from botb.bench.budgets import PAGES, Verdict
 Row = tuple[str, str, str, str]  # measure, site, stock baseline, ratio
 
 NOINDEX_NOTE = (
-    "Guide question pages are noindex on purpose (they are steps, not answers), so "
-    "Lighthouse's is-crawlable audit fails there; SEO is shown as measured and without "
-    "that one audit."
+    "The measured question is the guide's first (screening) question, the only question "
+    "page a search engine may index: arriving at a later one would skip the red-flag "
+    "screening. SEO is shown as measured and without the is-crawlable audit."
 )
 
 

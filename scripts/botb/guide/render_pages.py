@@ -75,7 +75,10 @@ def step_label(question: Question) -> str:
 def question_page(guide: Guide, question: Question) -> str:
     src = node_src(question)
     description = question.hint or f"A question in the guide: {question.text}"
-    lines = _front(title=question.text, description=description, noindex=True)
+    # A search engine may send a reader to the first screening question; landing on any
+    # later question would skip the red-flag screening before it, so those are not indexed.
+    entry = question.id == guide.meta.start
+    lines = _front(title=question.text, description=description, noindex=not entry)
     lines += [f"# {md_text(question.text)}", "", _guide_div(question), ""]
     lines += [f'<p class="botb-step" markdown>{step_label(question)}</p>', ""]
     described = ""
