@@ -3,54 +3,145 @@
 PyYAML forgets positions once it builds Python objects and silently keeps the last of two
 duplicate keys. Editors need both: a duplicate node id must fail, and every later check
 must be able to point at the exact line and column of the value it rejects.
+
+PyYAML composes a graph of nodes that carry their marks; ``_container`` turns that graph into
+``PosDict``/``PosList`` in one pass. Containers keep the nodes they came from and make a
+``Location`` only when asked, since a large tree has hundreds of thousands of positions and
+only the ones in a diagnostic or in the guide model are ever read.
 """
 
 from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
-from typing import Any
+from contextlib import contextmanager
+from typing import Any, Protocol
 
 import yaml
 from yaml.constructor import ConstructorError
-from yaml.nodes import MappingNode, Node, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from botb.diagnostics import Diagnostic, DiagnosticError, Location
+
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+# Keys that make PyYAML rewrite a mapping's pairs (merges, and '=' turned into a plain key).
+_REWRITING_KEYS = frozenset({"tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"})
+# Scalar tags whose SafeLoader constructors read only the node itself, so they can be called
+# directly instead of through ``construct_object`` and its bookkeeping.
+_PLAIN_SCALARS = frozenset(
+    {
+        "tag:yaml.org,2002:null",
+        "tag:yaml.org,2002:bool",
+        "tag:yaml.org,2002:int",
+        "tag:yaml.org,2002:float",
+        "tag:yaml.org,2002:binary",
+        _TIMESTAMP,
+    }
+)
+
+
+class _Mark(Protocol):
+    """What PyYAML's marks (the pure-Python and the libyaml kind) have in common."""
+
+    @property
+    def line(self) -> int: ...
+
+    @property
+    def column(self) -> int: ...
+
+
+class _Where(Protocol):
+    def at(self, mark: _Mark | None) -> Location: ...
+
+
+class _Source:
+    """Turns a 0-based parser mark into the editor's file:line:column."""
+
+    __slots__ = ("line_base", "path")
+
+    def __init__(self, path: str, line_offset: int) -> None:
+        self.path = path
+        self.line_base = line_offset + 1
+
+    def at(self, mark: _Mark | None) -> Location:
+        assert mark is not None
+        return Location(self.path, mark.line + self.line_base, mark.column + 1)
+
+
+class _Fixed:
+    """A stand-in for containers made by hand: every position is the one given."""
+
+    __slots__ = ("location",)
+
+    def __init__(self, location: Location) -> None:
+        self.location = location
+
+    def at(self, mark: _Mark | None) -> Location:
+        return self.location
 
 
 class PosDict(dict[Any, Any]):
     """A mapping with the location of itself, each key and each value."""
 
-    location: Location
-    key_locations: dict[Any, Location]
-    value_locations: dict[Any, Location]
+    __slots__ = ("_pairs", "_start", "_where")
 
     def __init__(self, location: Location) -> None:
         super().__init__()
-        self.location = location
-        self.key_locations = {}
-        self.value_locations = {}
+        self._where: _Where = _Fixed(location)
+        self._start: _Mark | None = None
+        self._pairs: dict[Any, tuple[Node, Node]] = {}
+
+    @classmethod
+    def _parsed(cls, source: _Source, node: Node) -> PosDict:
+        data = cls.__new__(cls)
+        data._where = source
+        data._start = node.start_mark
+        data._pairs = {}
+        return data
+
+    @property
+    def location(self) -> Location:
+        return self._where.at(self._start)
 
     def key_at(self, key: Any) -> Location:
-        return self.key_locations.get(key, self.location)
+        pair = self._pairs.get(key)
+        return self._where.at(pair[0].start_mark) if pair else self.location
 
     def value_at(self, key: Any) -> Location:
-        return self.value_locations.get(key, self.location)
+        pair = self._pairs.get(key)
+        return self._where.at(pair[1].start_mark) if pair else self.location
 
 
 class PosList(list[Any]):
     """A sequence with the location of itself and of each item."""
 
-    location: Location
-    locations: list[Location]
+    __slots__ = ("_items", "_start", "_where")
 
     def __init__(self, location: Location) -> None:
         super().__init__()
-        self.location = location
-        self.locations = []
+        self._where: _Where = _Fixed(location)
+        self._start: _Mark | None = None
+        self._items: list[Node] = []
+
+    @classmethod
+    def _parsed(cls, source: _Source, node: Node) -> PosList:
+        data = cls.__new__(cls)
+        data._where = source
+        data._start = node.start_mark
+        data._items = node.value if isinstance(node, SequenceNode) else []
+        return data
+
+    @property
+    def location(self) -> Location:
+        return self._where.at(self._start)
 
     def item_at(self, index: int) -> Location:
-        return self.locations[index] if 0 <= index < len(self.locations) else self.location
+        if 0 <= index < len(self._items):
+            return self._where.at(self._items[index].start_mark)
+        return self.location
 
 
 def location_of(value: Any, default: Location) -> Location:
@@ -59,17 +150,34 @@ def location_of(value: Any, default: Location) -> Location:
 
 
 class _Positions:
-    """What both loaders add to PyYAML's: the file name, a line offset and collected problems."""
+    """What both loaders add to PyYAML's: positions, collected problems, and a cheaper
+    resolver for the hundreds of thousands of nodes of a large tree."""
 
     def __init__(self, stream: str, *, path: str, line_offset: int) -> None:
         super().__init__(stream)  # type: ignore[call-arg]
-        self.source_path = path
-        self.line_offset = line_offset
+        self.source = _Source(path, line_offset)
         self.problems: list[Diagnostic] = []
+        # Aliases share one node, and PyYAML gives them one object.
+        self.built: dict[Node, Any] = {}
+        self._tags: dict[object, str] = {}
 
-    def where(self, node: Node) -> Location:
-        mark = node.start_mark
-        return Location(self.source_path, mark.line + 1 + self.line_offset, mark.column + 1)
+    def report(self, node: Node, message: str) -> None:
+        self.problems.append(Diagnostic(self.source.at(node.start_mark), message))
+
+    # SafeLoader registers no path resolvers, so there is no path to track while composing,
+    # and a tag depends only on the text of a plain scalar, or else on the kind of node.
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+    def resolve(self, kind: type[Node], value: Any, implicit: Any) -> str:
+        key = value if kind is ScalarNode and implicit[0] else kind
+        tag = self._tags.get(key)
+        if tag is None:
+            tag = self._tags[key] = super().resolve(kind, value, implicit)  # type: ignore[misc]
+        return tag
 
 
 class _Loader(_Positions, yaml.SafeLoader):
@@ -88,41 +196,88 @@ if hasattr(yaml, "CSafeLoader"):
     _FastLoader = _CLoader  # type: ignore[assignment]
 
 
-def _construct_mapping(loader: _Loader, node: Node) -> Iterator[PosDict]:
-    data = PosDict(loader.where(node))
-    yield data
-    if not isinstance(node, MappingNode):  # pragma: no cover - PyYAML only routes maps here
-        return
-    loader.flatten_mapping(node)
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        key_location = loader.where(key_node)
-        try:
-            hash(key)
-        except TypeError:
-            loader.problems.append(Diagnostic(key_location, "a key must be plain text"))
-            continue
-        if key in data:
-            first = data.key_locations[key]
-            loader.problems.append(
-                Diagnostic(
-                    key_location, f"duplicate key {key!r} (first defined at line {first.line})"
+# PyYAML composes the file into a graph of nodes, and its constructors turn nodes into values
+# one Python call (and generator) per node. The two functions below build what SafeLoader
+# would, with positions, and with duplicate and unhashable keys reported instead of lost, in
+# one recursive pass over plain mappings, sequences and scalars; every other tag goes through
+# the loader's own constructors, which call back here for the containers inside them.
+
+_BUSY = object()  # a container whose items are being built: meeting it again is a loop
+
+
+def _build(loader: _Loader, node: Node) -> Any:
+    if node.__class__ is ScalarNode:
+        tag = node.tag
+        if tag == _STR:
+            return node.value
+        if tag in _PLAIN_SCALARS:
+            return loader.yaml_constructors[tag](loader, node)
+    elif node.tag == (_MAP if node.__class__ is MappingNode else _SEQ):
+        return _container(loader, node, open_early=False)
+    return loader.construct_object(node, deep=True)
+
+
+def _container(loader: _Loader, node: Node, *, open_early: bool) -> PosDict | PosList:
+    """The mapping or sequence a ``!!map`` or ``!!seq`` node stands for (empty when the tag
+    does not fit the node, as in ``!!map [a]``).
+
+    PyYAML lets aliases inside a container refer back to it only when it was opened early,
+    as the document's root is; anywhere else such a loop is an error.
+    """
+    built = loader.built.get(node)
+    if built is _BUSY:
+        raise ConstructorError(None, None, "found unconstructable recursive node", node.start_mark)
+    if built is not None:
+        return built  # type: ignore[no-any-return]
+    # Both loops are written out here, not in helpers, so that a level of nesting costs two
+    # stack frames as it does in PyYAML, and files nest as deeply as they did.
+    if node.tag != _MAP:
+        items = PosList._parsed(loader.source, node)
+        loader.built[node] = items if open_early else _BUSY
+        for child in items._items:
+            if child.__class__ is ScalarNode and child.tag == _STR:
+                items.append(child.value)
+            else:
+                items.append(_build(loader, child))
+        loader.built[node] = items
+        return items
+    data = PosDict._parsed(loader.source, node)
+    loader.built[node] = data if open_early else _BUSY
+    if isinstance(node, MappingNode):
+        for key_node, _ in node.value:
+            if key_node.tag in _REWRITING_KEYS:
+                loader.flatten_mapping(node)
+                break
+        where = data._pairs
+        for pair in node.value:
+            key_node, value_node = pair
+            if key_node.__class__ is ScalarNode and key_node.tag == _STR:
+                key = key_node.value
+            else:
+                key = _build(loader, key_node)
+                try:
+                    hash(key)
+                except TypeError:
+                    loader.report(key_node, "a key must be plain text")
+                    continue
+            if key in data:
+                first = loader.source.at(where[key][0].start_mark)
+                loader.report(
+                    key_node, f"duplicate key {key!r} (first defined at line {first.line})"
                 )
-            )
-            continue
-        data[key] = loader.construct_object(value_node, deep=True)
-        data.key_locations[key] = key_location
-        data.value_locations[key] = loader.where(value_node)
+                continue
+            if value_node.__class__ is ScalarNode and value_node.tag == _STR:
+                data[key] = value_node.value
+            else:
+                data[key] = _build(loader, value_node)
+            where[key] = pair
+    loader.built[node] = data
+    return data
 
 
-def _construct_sequence(loader: _Loader, node: Node) -> Iterator[PosList]:
-    data = PosList(loader.where(node))
-    yield data
-    if not isinstance(node, SequenceNode):  # pragma: no cover
-        return
-    for child in node.value:
-        data.append(loader.construct_object(child, deep=True))
-        data.locations.append(loader.where(child))
+def _construct_container(loader: _Loader, node: Node) -> PosDict | PosList:
+    # PyYAML constructs the document's root shallowly, and everything below it deeply.
+    return _container(loader, node, open_early=not loader.deep_construct)
 
 
 def _construct_timestamp(loader: _Loader, node: Node) -> Any:
@@ -131,18 +286,16 @@ def _construct_timestamp(loader: _Loader, node: Node) -> Any:
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)  # type: ignore[arg-type]
     except ValueError as error:
         value = loader.construct_scalar(node)  # type: ignore[arg-type]
-        loader.problems.append(
-            Diagnostic(loader.where(node), f"{value!r} is not a real date: {error}")
-        )
+        loader.report(node, f"{value!r} is not a real date: {error}")
         return value
 
 
 for _loader in (_Loader, _FastLoader):
     if _loader is None:
         continue
-    _loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-    _loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
-    _loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+    _loader.add_constructor(_MAP, _construct_container)
+    _loader.add_constructor(_TIMESTAMP, _construct_timestamp)
+    _loader.add_constructor(_SEQ, _construct_container)
 
 
 def _offset_to_location(text: str, offset: int, *, path: str, line_offset: int) -> Location:
@@ -152,20 +305,29 @@ def _offset_to_location(text: str, offset: int, *, path: str, line_offset: int) 
     return Location(path, line + line_offset, column)
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Building many small containers triggers repeated full garbage collections that find
+    nothing to free (the containers hold no cycles); pausing the collector halves the time
+    of a large tree."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def _parse(
     loader_class: type[_Loader], text: str, *, path: str, line_offset: int
 ) -> tuple[Any, list[Diagnostic]]:
     # The reader rejects control characters while it is constructed, so callers catch that too.
     loader = loader_class(text, path=path, line_offset=line_offset)
-    # Building many small containers triggers repeated full garbage collections that find
-    # nothing to free; pausing the collector while parsing halves the time of a large tree.
-    collecting = gc.isenabled()
-    gc.disable()
     try:
-        data = loader.get_single_data()
+        with collector_paused():
+            data = loader.get_single_data()
     finally:
-        if collecting:
-            gc.enable()
         loader.dispose()
     return data, loader.problems
 
@@ -186,8 +348,6 @@ def load_yaml(text: str, *, path: str, line_offset: int = 0) -> Any:
             return data
     try:
         data, problems = _parse(_Loader, text, path=path, line_offset=line_offset)
-        # Building many small containers triggers repeated full garbage collections that find
-        # nothing to free; pausing the collector while parsing halves the time of a large tree.
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         location = (

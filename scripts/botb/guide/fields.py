@@ -7,6 +7,7 @@ get autocompletion from, so the two can never disagree.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from botb.guide.model import Urgency
 
@@ -72,8 +73,9 @@ class Record:
     def field(self, name: str) -> Field | None:
         return next((f for f in self.fields if f.name == name), None)
 
-    @property
+    @cached_property
     def names(self) -> tuple[str, ...]:
+        # Read for every key of every node of a tree: worth keeping.
         return tuple(f.name for f in self.fields)
 
 

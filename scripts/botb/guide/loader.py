@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +23,7 @@ from botb.diagnostics import (
 )
 from botb.guide import fields as f
 from botb.guide.model import Approach, Guide, Meta, Node, Option, Outcome, Question, Source, Urgency
-from botb.yamlsource import PosDict, PosList, load_yaml
+from botb.yamlsource import PosDict, PosList, collector_paused, load_yaml
 
 GUIDE_SUFFIXES = (".yml", ".yaml")
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -64,6 +66,11 @@ def _did_you_mean(word: str, choices: tuple[str, ...]) -> str:
 _SCRIPT_LINK = re.compile(r"\]\(\s*<?\s*(javascript|data|vbscript)\s*:", re.IGNORECASE)
 
 
+# Where a value sits, worked out only for a diagnostic: a large tree has hundreds of thousands
+# of values and nearly all of them are fine.
+Where = Callable[[], Location]
+
+
 class _Validator:
     """Walks loaded YAML against a shape, collecting diagnostics."""
 
@@ -73,54 +80,52 @@ class _Validator:
     def report(self, location: Location, message: str) -> None:
         self.problems.append(Diagnostic(location, message))
 
-    def check(
-        self, value: Any, shape: f.Shape, *, at: Location, owner: Location, name: str
-    ) -> None:
+    def check(self, value: Any, shape: f.Shape, *, at: Where, owner: Where, name: str) -> None:
         if isinstance(shape, f.Text):
             if isinstance(value, bool):
                 # YAML 1.1 reads Yes/No/On/Off as booleans: the commonest editor surprise.
                 self.report(
-                    at,
+                    at(),
                     f"{name} must be text, not true/false; YAML reads words like Yes and No "
                     'as true/false, so put them in quotes: "Yes"',
                 )
             elif not isinstance(value, str):
-                self.report(at, f"{name} must be text, not {_kind(value)}")
+                self.report(at(), f"{name} must be text, not {_kind(value)}")
             elif not value.strip():
-                self.report(at, f"{name} must not be empty")
+                self.report(at(), f"{name} must not be empty")
             elif shape.markdown and (scheme := _SCRIPT_LINK.search(value)):
                 self.report(
-                    at,
+                    at(),
                     f"{name} links to a {scheme.group(1).lower()}: address; "
                     "link to pages of this site or to https:// addresses only",
                 )
             return
         if isinstance(shape, f.Pattern):
             if not isinstance(value, str):
-                self.report(at, f"{name} must be text, not {_kind(value)}; {shape.rule}")
+                self.report(at(), f"{name} must be text, not {_kind(value)}; {shape.rule}")
             elif not re.match(shape.regex, value):
-                self.report(at, f"{name} {value!r} is not valid: {shape.rule}")
+                self.report(at(), f"{name} {value!r} is not valid: {shape.rule}")
             return
         if isinstance(shape, f.Date):
             if isinstance(value, dt.datetime) or not isinstance(value, dt.date | str):
-                self.report(at, f"{name} must be a date like 2026-11-27, not {_kind(value)}")
+                self.report(at(), f"{name} must be a date like 2026-11-27, not {_kind(value)}")
             elif isinstance(value, str) and not _valid_iso(value):
-                self.report(at, f"{name} {value!r} is not a date like 2026-11-27")
+                self.report(at(), f"{name} {value!r} is not a date like 2026-11-27")
             return
         if isinstance(shape, f.Boolean):
             if not isinstance(value, bool):
-                self.report(at, f"{name} must be true or false, not {_kind(value)}")
+                self.report(at(), f"{name} must be true or false, not {_kind(value)}")
             return
         if isinstance(shape, f.Integer):
             if isinstance(value, bool) or not isinstance(value, int):
-                self.report(at, f"{name} must be a whole number, not {_kind(value)}")
+                self.report(at(), f"{name} must be a whole number, not {_kind(value)}")
             elif not shape.minimum <= value <= shape.maximum:
-                self.report(at, f"{name} must be between {shape.minimum} and {shape.maximum}")
+                self.report(at(), f"{name} must be between {shape.minimum} and {shape.maximum}")
             return
         if isinstance(shape, f.Choice):
             if value not in shape.values:
                 allowed = ", ".join(shape.values)
-                self.report(at, f"{name} must be one of: {allowed} (got {value!r})")
+                self.report(at(), f"{name} must be one of: {allowed} (got {value!r})")
             return
         if isinstance(shape, f.ListOf):
             self._list(value, shape, at=at, name=name)
@@ -133,25 +138,23 @@ class _Validator:
             return
         self._map(value, shape, at=at, name=name)
 
-    def _list(self, value: Any, shape: f.ListOf, *, at: Location, name: str) -> None:
+    def _list(self, value: Any, shape: f.ListOf, *, at: Where, name: str) -> None:
         if not isinstance(value, PosList):
-            self.report(at, f"{name} must be a list, not {_kind(value)}")
+            self.report(at(), f"{name} must be a list, not {_kind(value)}")
             return
         if len(value) < shape.min_items:
-            self.report(at, f"{name} needs at least {shape.min_items} item(s); it is empty")
+            self.report(at(), f"{name} needs at least {shape.min_items} item(s); it is empty")
         for index, item in enumerate(value):
-            where = value.item_at(index)
+            where = partial(value.item_at, index)
             self.check(item, shape.item, at=where, owner=where, name=f"item {index + 1} of {name}")
 
-    def _mapping(self, value: Any, *, at: Location, name: str) -> PosDict | None:
+    def _mapping(self, value: Any, *, at: Where, name: str) -> PosDict | None:
         if isinstance(value, PosDict):
             return value
-        self.report(at, f"{name} must be a mapping of fields, not {_kind(value)}")
+        self.report(at(), f"{name} must be a mapping of fields, not {_kind(value)}")
         return None
 
-    def _record(
-        self, value: Any, record: f.Record, *, at: Location, owner: Location, name: str
-    ) -> None:
+    def _record(self, value: Any, record: f.Record, *, at: Where, owner: Where, name: str) -> None:
         data = self._mapping(value, at=at, name=name)
         if data is None:
             return
@@ -162,26 +165,24 @@ class _Validator:
         for field in record.fields:
             if field.name not in data:
                 if field.required:
-                    self.report(owner, f"{name} is missing required field {field.name!r}")
+                    self.report(owner(), f"{name} is missing required field {field.name!r}")
                 continue
             self.check(
                 data[field.name],
                 field.shape,
-                at=data.value_at(field.name),
-                owner=data.key_at(field.name),
+                at=partial(data.value_at, field.name),
+                owner=partial(data.key_at, field.name),
                 name=f"{field.name!r}",
             )
 
-    def _tagged(
-        self, value: Any, shape: f.Tagged, *, at: Location, owner: Location, name: str
-    ) -> None:
+    def _tagged(self, value: Any, shape: f.Tagged, *, at: Where, owner: Where, name: str) -> None:
         data = self._mapping(value, at=at, name=name)
         if data is None:
             return
         choices = tuple(tag for tag, _ in shape.variants)
         if shape.tag not in data:
             self.report(
-                owner, f"{name} is missing required field {shape.tag!r} ({' or '.join(choices)})"
+                owner(), f"{name} is missing required field {shape.tag!r} ({' or '.join(choices)})"
             )
             return
         record = shape.variant(data[shape.tag])
@@ -194,16 +195,23 @@ class _Validator:
             return
         self._record(data, record, at=at, owner=owner, name=f"{data[shape.tag]} {name}")
 
-    def _map(self, value: Any, shape: f.MapOf, *, at: Location, name: str) -> None:
+    def _map(self, value: Any, shape: f.MapOf, *, at: Where, name: str) -> None:
         data = self._mapping(value, at=at, name=name)
         if data is None:
             return
         for key, item in data.items():
-            where = data.key_at(key)
             if not isinstance(key, str) or not re.match(shape.key.regex, key):
-                self.report(where, f"{shape.key_name} {key!r} is not valid: {shape.key.rule}")
+                self.report(
+                    data.key_at(key), f"{shape.key_name} {key!r} is not valid: {shape.key.rule}"
+                )
                 continue
-            self.check(item, shape.value, at=data.value_at(key), owner=where, name=f"'{key}'")
+            self.check(
+                item,
+                shape.value,
+                at=partial(data.value_at, key),
+                owner=partial(data.key_at, key),
+                name=f"'{key}'",
+            )
 
 
 def _valid_iso(text: str) -> bool:
@@ -319,6 +327,13 @@ def _meta(data: PosDict, where: Location) -> Meta:
 
 def load_guide(guide_dir: Path, *, root: Path) -> Guide | None:
     """The merged guide from every YAML file in ``guide_dir``; None when there is none yet."""
+    # Loading, checking and building allocate hundreds of thousands of small objects for a
+    # large tree; the collector would walk all of them again and again and find no garbage.
+    with collector_paused():
+        return _load_guide(guide_dir, root=root)
+
+
+def _load_guide(guide_dir: Path, *, root: Path) -> Guide | None:
     paths = guide_files(guide_dir)
     if not paths:
         return None
@@ -345,7 +360,8 @@ def load_guide(guide_dir: Path, *, root: Path) -> Guide | None:
             problems.append(Diagnostic(top, "the file is empty; expected 'guide:' and/or 'nodes:'"))
             continue
         validator = _Validator()
-        validator.check(data, f.FILE, at=top, owner=top, name="the file")
+        file_start = partial(Location, shown)
+        validator.check(data, f.FILE, at=file_start, owner=file_start, name="the file")
         problems.extend(validator.problems)
         if not isinstance(data, PosDict):
             continue
