@@ -260,8 +260,8 @@ def _safety(guide: Guide, order: list[str]) -> list[Diagnostic]:
     return found
 
 
-def _limits(guide: Guide, limits: Limits) -> list[Diagnostic]:
-    stats = path_stats(guide)
+def _limits(guide: Guide, order: list[str], limits: Limits) -> list[Diagnostic]:
+    stats = path_stats(guide, order)
     found = []
     where = guide.meta.start_location
     if limits.max_questions is not None and stats.max_questions > limits.max_questions:
@@ -316,5 +316,5 @@ def check_guide(
         return found
     found += _safety(guide, order)
     if not broken:  # path statistics only mean something on a complete graph
-        found += _limits(guide, limits)
+        found += _limits(guide, order, limits)
     return found

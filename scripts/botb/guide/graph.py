@@ -11,10 +11,11 @@ from botb.guide.model import Guide, Option, Question
 
 
 def successors(guide: Guide, node_id: str) -> list[str]:
-    node = guide.nodes.get(node_id)
+    nodes = guide.nodes
+    node = nodes.get(node_id)
     if node is None:
         return []
-    return [target for target in node.successors if target in guide.nodes]
+    return [target for target in node.successors if target in nodes]
 
 
 def reachable(guide: Guide) -> list[str]:
@@ -36,19 +37,19 @@ def reachable(guide: Guide) -> list[str]:
 
 def topological_order(guide: Guide, node_ids: list[str]) -> list[str] | None:
     """Kahn's algorithm over ``node_ids``; None when they contain a cycle."""
-    members = set(node_ids)
     indegree = dict.fromkeys(node_ids, 0)
+    targets = {node_id: successors(guide, node_id) for node_id in node_ids}
     for node_id in node_ids:
-        for target in successors(guide, node_id):
-            if target in members:
+        for target in targets[node_id]:
+            if target in indegree:
                 indegree[target] += 1
     queue = deque(node_id for node_id in node_ids if indegree[node_id] == 0)
     order: list[str] = []
     while queue:
         node_id = queue.popleft()
         order.append(node_id)
-        for target in successors(guide, node_id):
-            if target in members:
+        for target in targets[node_id]:
+            if target in indegree:
                 indegree[target] -= 1
                 if indegree[target] == 0:
                     queue.append(target)

@@ -38,18 +38,23 @@ def _order(guide: Guide) -> list[str]:
     return order
 
 
-def question_histograms(guide: Guide) -> dict[str, Counter[int]]:
-    """For each reachable node: how many paths to an outcome ask exactly k questions."""
+def question_histograms(guide: Guide, order: list[str] | None = None) -> dict[str, Counter[int]]:
+    """For each reachable node: how many paths to an outcome ask exactly k questions.
+
+    ``order`` is a topological order of the reachable nodes, when the caller has one.
+    """
     histograms: dict[str, Counter[int]] = {}
-    for node_id in reversed(_order(guide)):
+    for node_id in reversed(_order(guide) if order is None else order):
         node = guide.nodes[node_id]
         if isinstance(node, Outcome):
             histograms[node_id] = Counter({0: 1})
             continue
         total: Counter[int] = Counter()
         for option in node.options:
-            for length, count in histograms.get(option.next, Counter()).items():
-                total[length + 1] += count
+            below = histograms.get(option.next)
+            if below is not None:
+                for length, count in below.items():
+                    total[length + 1] += count
         histograms[node_id] = total
     return histograms
 
@@ -68,12 +73,13 @@ def _median(histogram: Counter[int]) -> float:
     return sum(values) / len(values)
 
 
-def path_stats(guide: Guide) -> PathStats:
-    histogram = question_histograms(guide).get(guide.meta.start, Counter())
-    outcomes = {n for n in reachable(guide) if isinstance(guide.nodes[n], Outcome)}
+def path_stats(guide: Guide, order: list[str] | None = None) -> PathStats:
+    """Counts over every answer path; ``order`` as for ``question_histograms``."""
+    order = _order(guide) if order is None else order
+    histogram = question_histograms(guide, order).get(guide.meta.start, Counter())
     return PathStats(
         paths=sum(histogram.values()),
-        outcomes=len(outcomes),
+        outcomes=sum(isinstance(guide.nodes[node_id], Outcome) for node_id in order),
         max_questions=max(histogram, default=0),
         median_questions=_median(histogram),
     )
