@@ -6,6 +6,7 @@ get autocompletion from, so the two can never disagree.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -25,6 +26,10 @@ class Pattern:
 
     regex: str
     rule: str
+
+    @cached_property
+    def compiled(self) -> re.Pattern[str]:
+        return re.compile(self.regex)
 
 
 @dataclass(frozen=True)

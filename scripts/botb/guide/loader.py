@@ -76,69 +76,74 @@ class _Validator:
 
     def __init__(self) -> None:
         self.problems: list[Diagnostic] = []
+        # One look-up per value instead of a chain of isinstance tests: this runs for every
+        # value of every node.
+        self._checks: dict[type, Callable[[Any, Any, Where, Where, str], None]] = {
+            f.Text: self._text,
+            f.Pattern: self._pattern,
+            f.Date: self._date,
+            f.Boolean: self._boolean,
+            f.Integer: self._integer,
+            f.Choice: self._choice,
+            f.ListOf: self._list,
+            f.Record: self._record,
+            f.Tagged: self._tagged,
+            f.MapOf: self._map,
+        }
 
     def report(self, location: Location, message: str) -> None:
         self.problems.append(Diagnostic(location, message))
 
     def check(self, value: Any, shape: f.Shape, *, at: Where, owner: Where, name: str) -> None:
-        if isinstance(shape, f.Text):
-            if isinstance(value, bool):
-                # YAML 1.1 reads Yes/No/On/Off as booleans: the commonest editor surprise.
-                self.report(
-                    at(),
-                    f"{name} must be text, not true/false; YAML reads words like Yes and No "
-                    'as true/false, so put them in quotes: "Yes"',
-                )
-            elif not isinstance(value, str):
-                self.report(at(), f"{name} must be text, not {_kind(value)}")
-            elif not value.strip():
-                self.report(at(), f"{name} must not be empty")
-            elif shape.markdown and (scheme := _SCRIPT_LINK.search(value)):
-                self.report(
-                    at(),
-                    f"{name} links to a {scheme.group(1).lower()}: address; "
-                    "link to pages of this site or to https:// addresses only",
-                )
-            return
-        if isinstance(shape, f.Pattern):
-            if not isinstance(value, str):
-                self.report(at(), f"{name} must be text, not {_kind(value)}; {shape.rule}")
-            elif not re.match(shape.regex, value):
-                self.report(at(), f"{name} {value!r} is not valid: {shape.rule}")
-            return
-        if isinstance(shape, f.Date):
-            if isinstance(value, dt.datetime) or not isinstance(value, dt.date | str):
-                self.report(at(), f"{name} must be a date like 2026-11-27, not {_kind(value)}")
-            elif isinstance(value, str) and not _valid_iso(value):
-                self.report(at(), f"{name} {value!r} is not a date like 2026-11-27")
-            return
-        if isinstance(shape, f.Boolean):
-            if not isinstance(value, bool):
-                self.report(at(), f"{name} must be true or false, not {_kind(value)}")
-            return
-        if isinstance(shape, f.Integer):
-            if isinstance(value, bool) or not isinstance(value, int):
-                self.report(at(), f"{name} must be a whole number, not {_kind(value)}")
-            elif not shape.minimum <= value <= shape.maximum:
-                self.report(at(), f"{name} must be between {shape.minimum} and {shape.maximum}")
-            return
-        if isinstance(shape, f.Choice):
-            if value not in shape.values:
-                allowed = ", ".join(shape.values)
-                self.report(at(), f"{name} must be one of: {allowed} (got {value!r})")
-            return
-        if isinstance(shape, f.ListOf):
-            self._list(value, shape, at=at, name=name)
-            return
-        if isinstance(shape, f.Record):
-            self._record(value, shape, at=at, owner=owner, name=name)
-            return
-        if isinstance(shape, f.Tagged):
-            self._tagged(value, shape, at=at, owner=owner, name=name)
-            return
-        self._map(value, shape, at=at, name=name)
+        self._checks[type(shape)](value, shape, at, owner, name)
 
-    def _list(self, value: Any, shape: f.ListOf, *, at: Where, name: str) -> None:
+    def _text(self, value: Any, shape: f.Text, at: Where, owner: Where, name: str) -> None:
+        if isinstance(value, bool):
+            # YAML 1.1 reads Yes/No/On/Off as booleans: the commonest editor surprise.
+            self.report(
+                at(),
+                f"{name} must be text, not true/false; YAML reads words like Yes and No "
+                'as true/false, so put them in quotes: "Yes"',
+            )
+        elif not isinstance(value, str):
+            self.report(at(), f"{name} must be text, not {_kind(value)}")
+        elif not value.strip():
+            self.report(at(), f"{name} must not be empty")
+        elif shape.markdown and (scheme := _SCRIPT_LINK.search(value)):
+            self.report(
+                at(),
+                f"{name} links to a {scheme.group(1).lower()}: address; "
+                "link to pages of this site or to https:// addresses only",
+            )
+
+    def _pattern(self, value: Any, shape: f.Pattern, at: Where, owner: Where, name: str) -> None:
+        if not isinstance(value, str):
+            self.report(at(), f"{name} must be text, not {_kind(value)}; {shape.rule}")
+        elif not shape.compiled.match(value):
+            self.report(at(), f"{name} {value!r} is not valid: {shape.rule}")
+
+    def _date(self, value: Any, shape: f.Date, at: Where, owner: Where, name: str) -> None:
+        if isinstance(value, dt.datetime) or not isinstance(value, dt.date | str):
+            self.report(at(), f"{name} must be a date like 2026-11-27, not {_kind(value)}")
+        elif isinstance(value, str) and not _valid_iso(value):
+            self.report(at(), f"{name} {value!r} is not a date like 2026-11-27")
+
+    def _boolean(self, value: Any, shape: f.Boolean, at: Where, owner: Where, name: str) -> None:
+        if not isinstance(value, bool):
+            self.report(at(), f"{name} must be true or false, not {_kind(value)}")
+
+    def _integer(self, value: Any, shape: f.Integer, at: Where, owner: Where, name: str) -> None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.report(at(), f"{name} must be a whole number, not {_kind(value)}")
+        elif not shape.minimum <= value <= shape.maximum:
+            self.report(at(), f"{name} must be between {shape.minimum} and {shape.maximum}")
+
+    def _choice(self, value: Any, shape: f.Choice, at: Where, owner: Where, name: str) -> None:
+        if value not in shape.values:
+            allowed = ", ".join(shape.values)
+            self.report(at(), f"{name} must be one of: {allowed} (got {value!r})")
+
+    def _list(self, value: Any, shape: f.ListOf, at: Where, owner: Where, name: str) -> None:
         if not isinstance(value, PosList):
             self.report(at(), f"{name} must be a list, not {_kind(value)}")
             return
@@ -154,7 +159,7 @@ class _Validator:
         self.report(at(), f"{name} must be a mapping of fields, not {_kind(value)}")
         return None
 
-    def _record(self, value: Any, record: f.Record, *, at: Where, owner: Where, name: str) -> None:
+    def _record(self, value: Any, record: f.Record, at: Where, owner: Where, name: str) -> None:
         data = self._mapping(value, at=at, name=name)
         if data is None:
             return
@@ -175,7 +180,7 @@ class _Validator:
                 name=f"{field.name!r}",
             )
 
-    def _tagged(self, value: Any, shape: f.Tagged, *, at: Where, owner: Where, name: str) -> None:
+    def _tagged(self, value: Any, shape: f.Tagged, at: Where, owner: Where, name: str) -> None:
         data = self._mapping(value, at=at, name=name)
         if data is None:
             return
@@ -193,14 +198,14 @@ class _Validator:
                 f"{shape.tag!r} must be one of: {', '.join(choices)} (got {tag!r})",
             )
             return
-        self._record(data, record, at=at, owner=owner, name=f"{data[shape.tag]} {name}")
+        self._record(data, record, at, owner, f"{data[shape.tag]} {name}")
 
-    def _map(self, value: Any, shape: f.MapOf, *, at: Where, name: str) -> None:
+    def _map(self, value: Any, shape: f.MapOf, at: Where, owner: Where, name: str) -> None:
         data = self._mapping(value, at=at, name=name)
         if data is None:
             return
         for key, item in data.items():
-            if not isinstance(key, str) or not re.match(shape.key.regex, key):
+            if not isinstance(key, str) or not shape.key.compiled.match(key):
                 self.report(
                     data.key_at(key), f"{shape.key_name} {key!r} is not valid: {shape.key.rule}"
                 )
