@@ -5,15 +5,17 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from botb.adapter import content_pages, guide_files, security
+from botb.adapter import content_pages, guide_files, security, shared_nav
 from botb.diagnostics import Diagnostic, DiagnosticError
 
 log = logging.getLogger("mkdocs.plugins.botb")
@@ -34,6 +36,7 @@ class BackOnTheBikePlugin(BasePlugin[BackOnTheBikeConfig]):  # type: ignore[no-u
         self.guide: guide_files.CompiledGuide | None = None
         self.content: content_pages.ContentState | None = None
         self.serving = False
+        self.shared_nav: shared_nav.SharedNav | None = None
         # The plugin object lives for the whole `mkdocs serve` session (it has on_startup).
         self.last_good: (
             tuple[guide_files.CompiledGuide | None, content_pages.ContentState | None] | None
@@ -76,6 +79,17 @@ class BackOnTheBikePlugin(BasePlugin[BackOnTheBikeConfig]):  # type: ignore[no-u
         if self.guide is None:
             return files
         return guide_files.add_guide_files(files=files, config=config, guide=self.guide)
+
+    @event_priority(-100)  # the nav as every other plugin left it
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.shared_nav = shared_nav.SharedNav(nav)
+        return nav
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        # partials/nav.html and nav-item.html render the navigation through it.
+        if self.shared_nav is not None:
+            env.globals["botb_shared_nav"] = self.shared_nav.bind
+        return env
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
