@@ -139,6 +139,11 @@ def test_a_built_page_never_allows_unsafe_inline_scripts() -> None:
         ('<p data-onclick="x">data attributes are fine</p>', []),
         ("<p>the text onclick= is fine</p>", []),
         ('<meta name="description" content="a "quoted" once more">', ["<meta once>"]),
+        # '/' separates attributes as whitespace does.
+        ('<img/onerror="x()" src="a.png">', ["<img onerror>"]),
+        ('<a title="1 > 0" onclick="x()">a</a>', ["<a onclick>"]),
+        ('<p class="one">' * 50 + '<i onclick="x()"></i>' + "</p>" * 50, ["<i onclick>"]),
+        ("<style onload='x()'>p {}</style><!-- <b onclick=x()> -->", ["<style onload>"]),
     ],
 )
 def test_inline_event_handlers_are_found(body: str, found: list[str]) -> None:

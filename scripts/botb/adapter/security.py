@@ -41,11 +41,42 @@ _FIXED_DIRECTIVES = (
 # (a fifth of the build). Comments and raw-text elements are matched first, so a tag written
 # inside them is not mistaken for markup; attribute values are matched as quoted strings, so a
 # '>' inside a value does not end the tag.
+_RAW = ("script", "style", "textarea", "title")
+_ATTRS = r"""(?:[^>"']|"[^"]*"|'[^']*')*"""
+# A tag name may take a quote, and giving it back can turn the rest into a quoted value: only
+# the first reading (the whole name) is known to match the token's span when it is quiet.
+_NAME, _QUIET_NAME = r"[^\s/>]*", r"[^\s/>]*+"
+# Attributes that cannot hold an event handler: _ATTRIBUTE starts a name only after
+# whitespace, '/', '=', a quote or '>', however the quotes pair up, so a tag with no "on" after
+# any of those has none. A quoted '>' would hide the tag's end from the look-ahead; such tags
+# (rare) are left to the token pattern.
+_QUIET_ATTRS = r"""(?![^>]*[\s"'/=]on)(?:[^>"']++|"[^">]*+"|'[^'>]*+')*+"""
+
+
+def _quiet_elements() -> str:
+    """Raw-text elements other than scripts (with their text), then tags with any other name,
+    when no attribute can be a handler. No capturing groups: Python 3.11's re mis-tracks
+    groups inside a possessive repeat."""
+    raw = [rf"<{tag}\b{_QUIET_ATTRS}>.*?</{tag}\s*>" for tag in _RAW if tag != "script"]
+    tags = rf"<(?!(?:{'|'.join(_RAW)})\b)[a-zA-Z]{_QUIET_NAME}{_QUIET_ATTRS}>"
+    return "|".join([*raw, tags])
+
+
+# Each match ends with the next token that needs Python: a script element, or any other tag
+# that may carry an event handler (or a script tag that is never closed). The possessive
+# prefix steps over everything else (text, comments, the thousands of plain tags of the
+# navigation) inside the regular-expression engine; the per-tag Python work it replaces was
+# most of the scan's cost. It consumes exactly what a token there would span, so every tag
+# is read the same way, and a '<' that starts no element stays text.
 _TOKEN = re.compile(
-    r"""<!--.*?-->
-    | <(?P<raw>script|style|textarea|title)\b(?P<raw_attrs>(?:[^>"']|"[^"]*"|'[^']*')*)>
-      (?P<body>.*?)</(?P=raw)\s*>
-    | <(?P<tag>[a-zA-Z][^\s/>]*)(?P<attrs>(?:[^>"']|"[^"]*"|'[^']*')*)>""",
+    rf"""(?:<!--.*?-->
+      | {_quiet_elements()}
+      | [^<]+
+      | (?!<[a-zA-Z]{_NAME}{_ATTRS}>)<  # starts no tag (a raw-text element starts a tag too)
+    )*+
+    (?:(?P<token><(?P<raw>{"|".join(_RAW)})\b(?P<raw_attrs>{_ATTRS})>(?P<body>.*?)</(?P=raw)\s*>
+      | <(?P<tag>[a-zA-Z]{_NAME})(?P<attrs>{_ATTRS})>)
+    | \Z)""",
     re.DOTALL | re.IGNORECASE | re.VERBOSE,
 )
 # HTML attribute names run to whitespace, '/', '>' or '='; a stray quote belongs to the name,
@@ -53,9 +84,6 @@ _TOKEN = re.compile(
 _ATTRIBUTE = re.compile(
     r"""(?P<name>[^\s/>=][^\s/>=]*)(?:\s*=\s*(?P<value>"[^"]*"|'[^']*'|[^\s>]*))?"""
 )
-
-
-_MAYBE_HANDLER = re.compile(r"""[\s"']on""", re.IGNORECASE)
 
 
 # Page content (Markdown rendered inside Material's article) never needs an inline script;
@@ -92,20 +120,17 @@ def _scan(html: str) -> _ScriptScan:
     article = _ARTICLE.search(html)
     content = range(article.start(), article.end()) if article else range(0)
     for match in _TOKEN.finditer(html):
-        tag = (match.group("raw") or match.group("tag") or "").lower()
-        if not tag:
-            continue  # a comment
-        text = match.group("raw_attrs") or match.group("attrs") or ""
-        if tag != "script" and _MAYBE_HANDLER.search(text) is None:
-            continue  # most tags: no attribute can start with "on", skip parsing them
-        attributes = _attributes(text)
+        if match.group("token") is None:
+            break  # the end of the page
+        tag = (match.group("raw") or match.group("tag")).lower()
+        attributes = _attributes(match.group("raw_attrs") or match.group("attrs") or "")
         handlers += [f"<{tag} {name}>" for name in attributes if name.startswith("on")]
         if tag != "script" or match.group("raw") is None:
             continue
         script_type = attributes.get("type", "").strip().lower()
         if "src" not in attributes and script_type in _JS_TYPES:
             scripts.append(match.group("body"))
-            if match.start() not in content:
+            if match.start("token") not in content:
                 theme.append(match.group("body"))
     return _ScriptScan(tuple(scripts), tuple(theme), tuple(handlers))
 
