@@ -46,9 +46,7 @@ def test_every_page_has_exactly_one_h1(pages: dict[str, str]) -> None:
     assert {url: n for url, n in counts.items() if n != 1} == {}
 
 
-def test_guide_question_pages_are_not_indexed(
-    pages: dict[str, str], built_site: Path
-) -> None:
+def test_guide_question_pages_are_not_indexed(pages: dict[str, str], built_site: Path) -> None:
     # Only the first (screening) question is a safe place to arrive from a search engine.
     guide = json.loads((built_site / "guide/guide.json").read_text(encoding="utf-8"))
     entry = guide["nodes"][guide["start"]]["url"]
