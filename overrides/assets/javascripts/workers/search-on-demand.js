@@ -4,8 +4,8 @@
  * about 100 KB gzipped, more than the rest of a page together, for a box most readers never
  * use (often on a phone on a slow connection). main.html points Material at this worker
  * instead. It speaks Material's worker protocol (SETUP, READY, QUERY, RESULT) and only on the
- * first real query fetches the index and loads Material's own engine (named after "?" in this
- * script's URL) into this worker, then hands it the queries.
+ * first real query fetches the index and loads Material's own engine (named at the end of
+ * this script's query string) into this worker, then hands it the queries.
  */
 "use strict";
 
@@ -15,7 +15,10 @@
   const QUERY = 2;
   const RESULT = 3;
 
-  const engineName = location.search.slice(1);
+  // "?suggest&search.<hash>.min.js": whether search.suggest is on, then Material's engine.
+  const settings = location.search.slice(1).split("&");
+  const engineName = settings[settings.length - 1];
+  const suggest = settings.includes("suggest");
   // Material's hashed file name; anything else would mean main.html and this file disagree.
   const engineIsValid = /^search\.[0-9a-f]+\.min\.js$/.test(engineName);
   const indexUrl = new URL("../../../search/search_index.json", location.href).href;
@@ -60,7 +63,7 @@
         importScripts(engineName);
         handOver({
           type: SETUP,
-          data: { config: index.config, docs: index.docs, options: { suggest: false } },
+          data: { config: index.config, docs: index.docs, options: { suggest } },
         });
       })
       .catch(giveUp);
