@@ -31,6 +31,17 @@ def test_a_page_load_downloads_neither_the_index_nor_the_engine(
     assert [u for u in request_log if u.endswith(INDEX) or _is_engine(u)] == []
 
 
+def test_opening_the_box_fetches_the_index_and_engine_before_a_word_is_typed(
+    page: Page, site_url: str, request_log: list[str]
+) -> None:
+    page.goto(site_url + "guide/")
+    page.wait_for_load_state("networkidle")
+    _open_search(page)
+    page.wait_for_load_state("networkidle")
+    assert any(url.endswith(INDEX) for url in request_log)
+    assert any(_is_engine(url) for url in request_log)
+
+
 def test_a_query_is_answered_by_materials_engine(
     page: Page, site_url: str, request_log: list[str]
 ) -> None:
