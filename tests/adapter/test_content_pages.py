@@ -7,10 +7,17 @@ from pathlib import Path
 
 import pytest
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
-from botb.adapter.content_pages import load_content, page_markdown
+from botb.adapter.content_pages import (
+    ContentState,
+    content_state,
+    load_content,
+    page_markdown,
+    read_bibliography,
+)
 from botb.adapter.plugin import BackOnTheBikeConfig
 from botb.diagnostics import DiagnosticError
 from tests.content.samples import BIB, DESC
@@ -39,6 +46,12 @@ def options() -> BackOnTheBikeConfig:
     return config
 
 
+def load(config: MkDocsConfig, *, guide: Guide | None) -> ContentState:
+    """What the plugin does: read the bibliography once, check the pages, add the guide."""
+    loaded = read_bibliography(config=config, options=options())
+    return content_state(load_content(config=config, loaded=loaded), guide=guide)
+
+
 class Guide:
     """The one attribute of the compiled guide this adapter reads."""
 
@@ -49,7 +62,7 @@ class Guide:
 def test_pages_get_their_generated_parts(tmp_path: Path) -> None:
     config = load_config(str(project(tmp_path)))
     guide = Guide({"approaches/yoga.md": [("See a physio", "guide/o/physio.md", "soon")]})
-    state = load_content(config=config, options=options(), guide=guide)
+    state = load(config, guide=guide)
     assert state is not None
     file = File("approaches/yoga.md", config.docs_dir, config.site_dir, use_directory_urls=True)
     page = Page("Yoga", file, config)
@@ -61,7 +74,7 @@ def test_pages_get_their_generated_parts(tmp_path: Path) -> None:
 
 def test_without_a_guide(tmp_path: Path) -> None:
     config = load_config(str(project(tmp_path)))
-    state = load_content(config=config, options=options(), guide=None)
+    state = load(config, guide=None)
     assert state is not None
     assert state.outcomes_by_page is None
 
@@ -71,7 +84,7 @@ def test_stale_review_is_logged_as_a_warning(
 ) -> None:
     config = load_config(str(project(tmp_path, reviewed="2019-01-01")))
     with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.botb"):
-        load_content(config=config, options=options(), guide=None)
+        load(config, guide=None)
     messages = [r.getMessage() for r in caplog.records if r.name == "mkdocs.plugins.botb"]
     assert any(
         m.startswith("content/approaches/yoga.md:4:11: review is stale") for m in messages
@@ -86,7 +99,7 @@ def test_problems_are_raised_together_with_project_relative_paths(tmp_path: Path
     )
     config = load_config(str(mkdocs_yml))
     with pytest.raises(DiagnosticError) as caught:
-        load_content(config=config, options=options(), guide=None)
+        load(config, guide=None)
     found = [str(d) for d in caught.value.diagnostics]
     assert "content/glossary.md:1:1: missing front matter (--- title ... ---)" in found
     assert any(p.startswith("content/approaches/bad.md:3:14: description is 5") for p in found)

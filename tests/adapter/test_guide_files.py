@@ -51,14 +51,19 @@ markdown_extensions:
 HOOK = """\
 from types import SimpleNamespace
 
-from botb.adapter import guide_files
+from botb.adapter import content_pages, guide_files
 
 OPTIONS = SimpleNamespace(guide_dir="guide", bibliography="_data/bibliography.yml")
 state = {}
 
 
 def on_pre_build(config):
-    state["guide"] = guide_files.compile_guide(config=config, options=OPTIONS)
+    # The guide alone, as the plugin runs it: the bibliography is read once and handed in;
+    # without the content checks' titles the engine reads them from the pages.
+    loaded = content_pages.read_bibliography(config=config, options=OPTIONS)
+    state["guide"] = guide_files.compile_guide(
+        config=config, options=OPTIONS, bibliography=loaded.bibliography, page_titles=None
+    )
 
 
 def on_files(files, config):

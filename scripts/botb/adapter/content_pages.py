@@ -17,7 +17,14 @@ from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from botb.content.site import Outcome, SiteContent, load_site_content, render_page_markdown
+from botb.content.site import (
+    LoadedBibliography,
+    Outcome,
+    SiteContent,
+    check_site_content,
+    render_page_markdown,
+)
+from botb.content.site import read_bibliography as read_site_bibliography
 
 log = logging.getLogger("mkdocs.plugins.botb")
 
@@ -28,21 +35,29 @@ class ContentState:
     outcomes_by_page: Mapping[str, Sequence[Outcome]] | None
 
 
-def load_content(*, config: MkDocsConfig, options: Any, guide: Any) -> ContentState | None:
-    """Check every page and the bibliography; raises ``DiagnosticError`` listing all problems.
+def _project_root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
 
-    ``guide`` is the compiled guide (with ``outcomes_by_page``) or None when there is none.
-    """
-    docs_dir = Path(config.docs_dir)
-    root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
-    content = load_site_content(
-        docs_dir,
-        bibliography_path=docs_dir / options.bibliography,
-        root=root,
-        today=dt.date.today(),
+
+def read_bibliography(*, config: MkDocsConfig, options: Any) -> LoadedBibliography:
+    """The bibliography, read once per build for both the guide and the page checks."""
+    path = Path(config.docs_dir) / options.bibliography
+    return read_site_bibliography(path, root=_project_root(config))
+
+
+def load_content(*, config: MkDocsConfig, loaded: LoadedBibliography) -> SiteContent:
+    """Check every page against the bibliography; raises ``DiagnosticError`` listing all
+    problems (the bibliography's own included)."""
+    content = check_site_content(
+        Path(config.docs_dir), loaded=loaded, root=_project_root(config), today=dt.date.today()
     )
     for warning in content.warnings:
         log.warning(str(warning))
+    return content
+
+
+def content_state(content: SiteContent, *, guide: Any) -> ContentState:
+    """``guide`` is the compiled guide (with ``outcomes_by_page``) or None when there is none."""
     outcomes = guide.outcomes_by_page if guide is not None else None
     return ContentState(content=content, outcomes_by_page=outcomes)
 

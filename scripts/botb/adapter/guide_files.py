@@ -1,21 +1,22 @@
 """Compile the guide for MkDocs and add its generated pages as virtual files. (ENGINE owner)
 
 The engine (``botb.guide.compile``) does the work; this module only reads paths from the
-MkDocs config, gathers the docs pages and bibliography keys it needs, and hands the
-rendered Markdown and JSON to MkDocs.
+MkDocs config, gathers the docs pages the engine needs (the bibliography and page titles are
+handed in, read once by the content checks) and hands the rendered Markdown and JSON to
+MkDocs.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from botb.content.bibliography import Bibliography, load_bibliography
+from botb.content.bibliography import Bibliography
 from botb.content.references import REFERENCES_PAGE, anchor_for
-from botb.diagnostics import DiagnosticError, display_path
 from botb.guide import compile as engine
 from botb.guide.urls import JSON_FILE
 
@@ -26,15 +27,6 @@ def _project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
 
 
-def _bibliography(path: Path, *, root: Path) -> Bibliography | None:
-    try:
-        return load_bibliography(path, display=display_path(path, root=root))
-    except DiagnosticError:
-        # The content checks report bibliography problems with every position; the guide
-        # then skips its source check rather than repeating them.
-        return None
-
-
 def source_links(bibliography: Bibliography) -> dict[str, tuple[str, str | None]]:
     return {
         key: (f"{entry.title} ({entry.year})", f"{REFERENCES_PAGE}#{anchor_for(key)}")
@@ -42,12 +34,22 @@ def source_links(bibliography: Bibliography) -> dict[str, tuple[str, str | None]
     }
 
 
-def compile_guide(*, config: MkDocsConfig, options: Any) -> CompiledGuide | None:
-    """The checked, rendered guide, or None while the guide folder has no YAML."""
+def compile_guide(
+    *,
+    config: MkDocsConfig,
+    options: Any,
+    bibliography: Bibliography | None,
+    page_titles: Mapping[str, str] | None,
+) -> CompiledGuide | None:
+    """The checked, rendered guide, or None while the guide folder has no YAML.
+
+    ``bibliography`` is None when it has problems: the content checks report them with every
+    position, and the guide then skips its source check rather than repeating them.
+    ``page_titles`` come from the content checks (None when they failed: the engine then
+    reads them from the pages itself).
+    """
     root = _project_root(config)
-    docs_dir = Path(config.docs_dir)
-    markdown = engine.docs_markdown(docs_dir)
-    bibliography = _bibliography(docs_dir / options.bibliography, root=root)
+    markdown = engine.docs_markdown(Path(config.docs_dir))
     return engine.compile_guide(
         guide_dir=root / options.guide_dir,
         root=root,
@@ -56,6 +58,7 @@ def compile_guide(*, config: MkDocsConfig, options: Any) -> CompiledGuide | None
         source_keys=bibliography.keys if bibliography else None,
         source_links=source_links(bibliography) if bibliography else None,
         site_url=config.site_url or "",
+        page_titles=page_titles,
     )
 
 

@@ -52,18 +52,29 @@ class BackOnTheBikePlugin(BasePlugin[BackOnTheBikeConfig]):  # type: ignore[no-u
         # site_dir, so `mkdocs serve` keeps serving the last good build after a bad edit.
         # Guide and content problems are reported together, so one build shows an editor
         # every page and node to fix.
-        problems: list[Diagnostic] = []
+        guide_problems: list[Diagnostic] = []
+        content_problems: list[Diagnostic] = []
         self.guide = self.content = None
+        # The bibliography and each page's front matter are read once, by the content checks;
+        # the guide takes their results rather than parsing the same files again.
+        loaded = content_pages.read_bibliography(config=config, options=self.config)
+        content = None
         try:
-            self.guide = guide_files.compile_guide(config=config, options=self.config)
+            content = content_pages.load_content(config=config, loaded=loaded)
         except DiagnosticError as error:
-            problems += error.diagnostics
+            content_problems += error.diagnostics
         try:
-            self.content = content_pages.load_content(
-                config=config, options=self.config, guide=self.guide
+            self.guide = guide_files.compile_guide(
+                config=config,
+                options=self.config,
+                bibliography=loaded.bibliography,
+                page_titles=content.titles() if content is not None else None,
             )
         except DiagnosticError as error:
-            problems += error.diagnostics
+            guide_problems += error.diagnostics
+        if content is not None:
+            self.content = content_pages.content_state(content, guide=self.guide)
+        problems = guide_problems + content_problems  # guide first, as editors are used to
         if not problems:
             self.last_good = (self.guide, self.content)
             return

@@ -55,6 +55,10 @@ class SiteContent:
                 cited.setdefault(key, []).append((meta.title, meta.path))
         return cited
 
+    def titles(self) -> dict[str, str]:
+        """Docs-relative path -> checked front matter title, for links to the pages."""
+        return {path: meta.title for path, meta in self.pages.items()}
+
     def approaches(self) -> list[PageMeta]:
         return [meta for meta in self.pages.values() if meta.kind.approach]
 
@@ -68,19 +72,40 @@ def content_files(docs_dir: Path) -> list[Path]:
     )
 
 
+@dataclass(frozen=True)
+class LoadedBibliography:
+    """The bibliography read once per build; the guide and the page checks both use it."""
+
+    bibliography: Bibliography | None  # None when it has problems
+    problems: tuple[Diagnostic, ...] = ()
+
+
+def read_bibliography(path: Path, *, root: Path) -> LoadedBibliography:
+    try:
+        return LoadedBibliography(load_bibliography(path, display=display_path(path, root=root)))
+    except DiagnosticError as error:
+        return LoadedBibliography(None, tuple(error.diagnostics))
+
+
 def load_site_content(
     docs_dir: Path, *, bibliography_path: Path, root: Path, today: dt.date
 ) -> SiteContent:
     """Check the bibliography and every page; raise ``DiagnosticError`` with every problem."""
-    problems: list[Diagnostic] = []
+    return check_site_content(
+        docs_dir,
+        loaded=read_bibliography(bibliography_path, root=root),
+        root=root,
+        today=today,
+    )
+
+
+def check_site_content(
+    docs_dir: Path, *, loaded: LoadedBibliography, root: Path, today: dt.date
+) -> SiteContent:
+    """Check every page against an already read bibliography; raise with every problem."""
+    problems: list[Diagnostic] = list(loaded.problems)
     warnings: list[Diagnostic] = []
-    bibliography: Bibliography | None = None
-    try:
-        bibliography = load_bibliography(
-            bibliography_path, display=display_path(bibliography_path, root=root)
-        )
-    except DiagnosticError as error:
-        problems.extend(error.diagnostics)
+    bibliography = loaded.bibliography
     pages: dict[str, PageMeta] = {}
     for file in content_files(docs_dir):
         path = file.relative_to(docs_dir).as_posix()

@@ -100,12 +100,16 @@ def compile_guide(
     source_keys: frozenset[str] | None = None,
     source_links: Mapping[str, tuple[str, str | None]] | None = None,
     site_url: str = "",
+    page_titles: Mapping[str, str] | None = None,
     limits: Limits = Limits(),  # noqa: B008 - frozen, so a shared default is safe
     cap: int = DEFAULT_CAP,
 ) -> CompiledGuide | None:
     """Load, check and render the guide; None when ``guide_dir`` has no YAML yet.
 
     ``source_links`` maps a bibliography key to (plain label, docs-relative link or None).
+    ``page_titles`` (docs-relative page -> title) saves reading every page's front matter
+    again when the caller has already checked it; without it the titles come from
+    ``docs_markdown``.
     Raises ``DiagnosticError`` listing every problem.
     """
     guide = load_guide(guide_dir, root=root)
@@ -124,7 +128,11 @@ def compile_guide(
     raise_if_any(problems)
     stats = path_stats(guide)
     paths = enumerate_paths(guide, cap=cap)
-    titles = {page: title for page, text in markdown.items() if (title := page_title(text))}
+    titles = (
+        page_titles
+        if page_titles is not None
+        else {page: title for page, text in markdown.items() if (title := page_title(text))}
+    )
     links = source_links or {}
     pages: dict[str, str] = {START_PAGE: start_page(guide)}
     for node in node_order(guide):

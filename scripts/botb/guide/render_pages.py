@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from botb.escape import attr, front_matter, md_text
+from botb.escape import attr, front_matter, html_text, md_text
 from botb.guide.graph import reachable
 from botb.guide.model import Guide, Node, Outcome, Question, Urgency
 from botb.guide.paths import AnswerPath, PathStats
@@ -322,12 +322,16 @@ def paths_page(guide: Guide, *, paths: list[AnswerPath], stats: PathStats) -> st
         "",
     ]
     for number, path in enumerate(paths, start=1):
-        lines += [f"## Path {number}", ""]
+        lines += [f"## Path {number}", "", "<ol>"]
+        # Raw HTML, exactly what Markdown made of the numbered list: the steps are most of
+        # this (largest) page, and inline parsing of their escaped text was most of its
+        # conversion time. They hold no links; the outcome link stays Markdown so MkDocs
+        # still resolves and validates it.
         lines += [
-            f"{index}. {md_text(question.text)} → **{md_text(option.label)}**"
-            for index, (question, option) in enumerate(path.steps, start=1)
+            f"<li>{html_text(question.text)} → <strong>{html_text(option.label)}</strong></li>"
+            for question, option in path.steps
         ]
-        lines += ["", f"Ends at {_outcome_ref(src, path.outcome)}.", ""]
+        lines += ["</ol>", "", f"Ends at {_outcome_ref(src, path.outcome)}.", ""]
     return "\n".join(lines)
 
 
