@@ -1,4 +1,4 @@
-"""Configs the bench builds: the stock baseline drops the guide and every project addition."""
+"""Configs the bench builds: the stock baseline builds the same pages without any project code."""
 
 from __future__ import annotations
 
@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from botb.bench.configs import baseline_config, project_config, read_config
+from botb.bench.configs import (
+    ROOT,
+    baseline_config,
+    copy_baseline_docs,
+    generated_pages,
+    project_config,
+    read_config,
+)
 
 
 def test_reads_the_real_config_without_mkdocs() -> None:
@@ -26,9 +33,21 @@ def test_baseline_is_stock_material(baseline: dict[str, object]) -> None:
     assert "extra_css" not in baseline and "extra_javascript" not in baseline
 
 
-def test_baseline_nav_has_no_guide_entry(baseline: dict[str, object]) -> None:
-    assert "guide/" not in repr(baseline["nav"])
-    assert "understanding/psoas-and-hip-flexors.md" in repr(baseline["nav"])
+def test_baseline_has_the_same_nav(baseline: dict[str, object]) -> None:
+    real = read_config()
+    assert baseline["nav"] == real["nav"]
+    assert baseline["not_in_nav"] == real["not_in_nav"]
+
+
+def test_baseline_docs_are_content_plus_the_generated_guide_pages(tmp_path: Path) -> None:
+    generated = generated_pages()
+    assert "guide/index.md" in generated and "guide/guide.json" in generated
+    docs = tmp_path / "docs"
+    copy_baseline_docs(source=ROOT / "content", target=docs, generated=generated)
+    written = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
+    assert {src for src in generated if src.endswith(".md")} <= written
+    assert "understanding/psoas-and-hip-flexors.md" in written
+    assert not (docs / "guide/guide.json").exists()  # engine data, not Markdown
 
 
 def test_baseline_keeps_the_markdown_extensions(baseline: dict[str, object]) -> None:

@@ -64,17 +64,21 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         },
         "errors": [],
         "notes": [
-            "Stock baseline: the same Markdown (content/, no generated guide) with theme "
-            "material, font: false (offline), the search plugin and the same Markdown "
-            "extensions; no overrides, no botb plugin. Its links into the guide are logged at "
-            "info level (the guide does not exist there).",
+            "Stock baseline: the same Markdown (content/ and the guide pages the engine "
+            "generates, written out as plain files) with theme material, font: false "
+            "(offline), the search plugin and the same Markdown extensions and nav; no "
+            "overrides, no botb plugin, no extra CSS or JS.",
             report.NOINDEX_NOTE,
         ],
     }
     real = configs.read_config()
     with ExitStack() as stack:
         tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="botb-bench-")))
-        configs.copy_baseline_docs(source=configs.ROOT / str(real["docs_dir"]), target=tmp / "docs")
+        configs.copy_baseline_docs(
+            source=configs.ROOT / str(real["docs_dir"]),
+            target=tmp / "docs",
+            generated=configs.generated_pages(),
+        )
         base_site = tmp / "baseline-site"
         base_site.mkdir()
         base_url = stack.enter_context(serve(base_site))

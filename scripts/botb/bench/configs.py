@@ -33,19 +33,6 @@ def read_config(path: Path = REAL_CONFIG) -> dict[str, Any]:
     return data
 
 
-def _without_guide(nav: Any) -> Any:
-    """The nav with every entry that points into the generated guide removed."""
-    if isinstance(nav, list):
-        kept = [_without_guide(item) for item in nav]
-        return [item for item in kept if item not in (None, [], {})]
-    if isinstance(nav, dict):
-        kept_map = {key: _without_guide(value) for key, value in nav.items()}
-        return {k: v for k, v in kept_map.items() if v not in (None, [], {})}
-    if isinstance(nav, str) and nav.startswith("guide/"):
-        return None
-    return nav
-
-
 def baseline_config(*, real: dict[str, Any], docs_dir: Path, site_url: str) -> dict[str, Any]:
     """Stock Material over the same Markdown: no overrides, no botb plugin, no extra assets.
 
@@ -63,7 +50,8 @@ def baseline_config(*, real: dict[str, Any], docs_dir: Path, site_url: str) -> d
         "plugins": ["search"],
         "exclude_docs": real.get("exclude_docs", ""),
         "markdown_extensions": real.get("markdown_extensions", []),
-        "nav": _without_guide(real.get("nav", [])),
+        "nav": real.get("nav", []),
+        "not_in_nav": real.get("not_in_nav", ""),
         "validation": {
             "omitted_files": "warn",
             "not_found": "info",
@@ -74,9 +62,25 @@ def baseline_config(*, real: dict[str, Any], docs_dir: Path, site_url: str) -> d
     }
 
 
-def copy_baseline_docs(*, source: Path, target: Path) -> None:
-    """content/ minus anything under guide/ (the engine generates those pages)."""
+def copy_baseline_docs(*, source: Path, target: Path, generated: dict[str, str]) -> None:
+    """content/ plus the Markdown pages the guide engine generates, as plain files: the
+    baseline builds the same pages, without the engine that writes them."""
     shutil.copytree(source, target, ignore=shutil.ignore_patterns("guide"))
+    write_files({src: text for src, text in generated.items() if src.endswith(".md")}, target)
+
+
+def generated_pages(config_file: Path = REAL_CONFIG) -> dict[str, str]:
+    """The files the project's plugins add to a build (docs-relative path -> text), taken
+    from the plugins themselves, once, outside any timed build."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+
+    config = load_config(str(config_file))
+    config.plugins.on_startup(command="build", dirty=False)
+    config = config.plugins.on_config(config)
+    config.plugins.on_pre_build(config=config)
+    files = config.plugins.on_files(get_files(config), config=config)
+    return {file.src_uri: file.content_string for file in files if file.generated_by}
 
 
 def project_config(
