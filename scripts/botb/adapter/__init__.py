@@ -5,3 +5,16 @@ guide and add its generated pages), ``content_pages`` (front matter checks, refe
 approach tables), ``security`` (Content-Security-Policy and referrer policy per page) and
 ``shared_nav`` (navigation HTML rendered once and reused by the pages it fits).
 """
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+
+def project_root(config: MkDocsConfig) -> Path:
+    """The folder of mkdocs.yml: the guide, the bibliography and error paths are relative to it."""
+    return Path(config.config_file_path).parent if config.config_file_path else Path.cwd()

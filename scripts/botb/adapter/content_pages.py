@@ -17,6 +17,7 @@ from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
+from botb.adapter import project_root
 from botb.content.site import (
     LoadedBibliography,
     Outcome,
@@ -35,21 +36,17 @@ class ContentState:
     outcomes_by_page: Mapping[str, Sequence[Outcome]] | None
 
 
-def _project_root(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
-
-
 def read_bibliography(*, config: MkDocsConfig, options: Any) -> LoadedBibliography:
     """The bibliography, read once per build for both the guide and the page checks."""
     path = Path(config.docs_dir) / options.bibliography
-    return read_site_bibliography(path, root=_project_root(config))
+    return read_site_bibliography(path, root=project_root(config))
 
 
 def load_content(*, config: MkDocsConfig, loaded: LoadedBibliography) -> SiteContent:
     """Check every page against the bibliography; raises ``DiagnosticError`` listing all
     problems (the bibliography's own included)."""
     content = check_site_content(
-        Path(config.docs_dir), loaded=loaded, root=_project_root(config), today=dt.date.today()
+        Path(config.docs_dir), loaded=loaded, root=project_root(config), today=dt.date.today()
     )
     for warning in content.warnings:
         log.warning(str(warning))

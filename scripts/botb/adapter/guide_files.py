@@ -15,16 +15,13 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
+from botb.adapter import project_root
 from botb.content.bibliography import Bibliography
 from botb.content.references import REFERENCES_PAGE, anchor_for
 from botb.guide import compile as engine
 from botb.guide.urls import JSON_FILE
 
 CompiledGuide = engine.CompiledGuide
-
-
-def _project_root(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
 
 
 def source_links(bibliography: Bibliography) -> dict[str, tuple[str, str | None]]:
@@ -48,7 +45,7 @@ def compile_guide(
     ``page_titles`` come from the content checks (None when they failed: the engine then
     reads them from the pages itself).
     """
-    root = _project_root(config)
+    root = project_root(config)
     markdown = engine.docs_markdown(Path(config.docs_dir))
     return engine.compile_guide(
         guide_dir=root / options.guide_dir,
