@@ -127,8 +127,9 @@ def measure(browser: Browser, *, start_url: str, steps: int = 50, seed: int = 6)
             count = options.count()
             events.clear()
             options.nth(chooser.randrange(count)).click()
-            latency, how = _wait_paint(page, events, before=before)
-            clicked_at.append(next(at for kind, at, _, _ in events if kind == "click"))
+            clicked, painted, how = _wait_paint(page, events, before=before)
+            latency = painted - clicked
+            clicked_at.append(clicked)
             page.wait_for_load_state("load")
             landed = page.locator("[data-guide-root]").first.get_attribute("data-type")
             (result.latencies_ms if landed == "question" else result.outcome_ms).append(latency)
@@ -155,7 +156,8 @@ def _slow_steps(clicked_at: list[float], slow: list[tuple[float, float]]) -> lis
 
 def _wait_paint(
     page: Page, events: list[tuple[str, float, str, str]], *, before: str
-) -> tuple[float, str]:
+) -> tuple[float, float, str]:
+    """(click time, paint time, how the new node arrived) once both have been reported."""
     deadline = time.monotonic() + 15
     while time.monotonic() < deadline:
         clicks = [at for kind, at, _, _ in events if kind == "click"]
@@ -166,6 +168,6 @@ def _wait_paint(
         ]
         if clicks and paints:
             at, how = paints[0]
-            return at - clicks[0], how
+            return clicks[0], at, how
         page.wait_for_timeout(5)
     raise TimeoutError("no new guide node painted within 15 s of the click")
