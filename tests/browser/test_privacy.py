@@ -64,7 +64,7 @@ def test_palette_is_stored_only_after_the_reader_toggles_it(page: Page, site_url
     body = page.locator("body")
     assert body.get_attribute("data-md-color-scheme") == "default"
     assert page.evaluate("Object.keys(localStorage)") == []
-    page.locator("[data-md-component=palette] label:not([hidden])").first.click()
+    page.locator("[data-botb-palette] label:not([hidden])").first.click()
     assert body.get_attribute("data-md-color-scheme") == "slate"
     stored = page.evaluate("Object.keys(localStorage)")
     assert [key for key in stored if key.endswith(".__palette")] == stored != []

@@ -100,7 +100,7 @@ def test_no_inline_event_handlers(pages: dict[str, str]) -> None:
 
 
 def test_light_and_dark_palettes_follow_the_system_with_a_toggle(pages: dict[str, str]) -> None:
-    palette = _soup(pages[""]).find("form", attrs={"data-md-component": "palette"})
+    palette = _soup(pages[""]).find("form", attrs={"data-botb-palette": True})
     assert isinstance(palette, Tag)
     options = {
         str(i.get("data-md-color-media")): str(i.get("data-md-color-scheme"))
