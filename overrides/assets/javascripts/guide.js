@@ -7,7 +7,7 @@
  */
 (function () {
   "use strict";
-  if (window.botbGuide) return; // loaded twice (instant navigation): bind once
+  if (window.botbGuide) return; // bind once, even if a page includes the script twice
   window.botbGuide = true;
 
   var cache = {}; // guide.json promise per absolute URL: fetched once per visit
@@ -212,7 +212,7 @@
       if (v.guide.nodes[v.guide.nodes[id].options[i].next].type !== "question") return; // real link
       go(v, answers.concat([[id, i]]), kept.filter(function (p) { return p[0] !== id; }));
     }
-    // Only now, with the new view in place, stop the link and Material's instant navigation.
+    // Only now, with the new view in place, stop the link from loading the next page.
     ev.preventDefault();
     ev.stopPropagation();
   }
@@ -290,8 +290,6 @@
   }
 
   function onHistory() {
-    // Material's instant navigation may also re-inject this page on the first popstate; then
-    // init() runs again and restores the same state from the fragment.
     if (!view || !view.el.isConnected || view.path !== location.pathname) return;
     try { fromLocation(view, true); } catch (e) { /* the static links still work */ }
   }

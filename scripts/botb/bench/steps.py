@@ -27,7 +27,7 @@ _PROBE = """
 (() => {
   const now = () => performance.timeOrigin + performance.now();
   // Which step is on screen: the JS answers in place (same root, new h1 and fragment),
-  // Material's instant navigation swaps the page, a plain link loads a new document.
+  // or a plain link loads a new document.
   const node = () => {
     const h1 = document.querySelector('article h1, .md-content h1');
     return location.pathname + location.hash + '|' + (h1 ? h1.textContent : '');
