@@ -27,8 +27,7 @@ def _scheme(page: Page) -> str | None:
 def _header_background(page: Page) -> str:
     return str(
         page.evaluate(
-            "getComputedStyle(document.querySelector('[data-md-component=header]'))"
-            ".backgroundColor"
+            "getComputedStyle(document.querySelector('[data-md-component=header]')).backgroundColor"
         )
     )
 
@@ -48,17 +47,15 @@ def test_the_system_palette_is_set_before_the_content_is_parsed(
     assert theme.get_attribute("content") == _header_background(page)
 
 
-def test_the_toggle_switches_and_is_remembered_on_the_next_page(
-    page: Page, site_url: str
-) -> None:
+def test_the_toggle_switches_and_is_remembered_on_the_next_page(page: Page, site_url: str) -> None:
     page.emulate_media(color_scheme="light")
     page.goto(site_url)
     page.locator(VISIBLE_TOGGLE).click()
     assert _scheme(page) == "slate"
     assert page.locator("meta[name=color-scheme]").get_attribute("content") == "dark"
-    assert page.locator("meta[name=theme-color]").get_attribute(
-        "content"
-    ) == _header_background(page)
+    assert page.locator("meta[name=theme-color]").get_attribute("content") == _header_background(
+        page
+    )
     page.goto(site_url + "references/")
     assert _scheme(page) == "slate", "the reader's choice outranks the system"
     page.locator(VISIBLE_TOGGLE).click()
