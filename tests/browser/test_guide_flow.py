@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, Route
+from playwright.sync_api import Browser, Locator, Page, Route
 
 pytestmark = pytest.mark.browser
 
@@ -104,7 +104,8 @@ def _answer_in_place(page: Page, guide: dict[str, Any], answers: Answers) -> Non
         if guide["nodes"][node["options"][index]["next"]]["type"] != "question":
             return
         assert page.evaluate("window.__samePage") is True, "answering loaded a new page"
-        assert page.url.endswith(_fragment(answers[: step + 1]))
+        # The address follows once the next question is on screen.
+        page.wait_for_url(re.compile(re.escape(_fragment(answers[: step + 1])) + "$"))
 
 
 def test_without_javascript_every_option_links_to_its_next_page(
@@ -207,9 +208,28 @@ def test_each_visit_to_the_flow_enhances_its_page_once(
         page.wait_for_url(first)
         page.locator(".botb-progress").wait_for()
         page.locator(f"a.botb-option[data-option='{answers[0][1]}']").click()
-        assert page.url.endswith(_fragment(answers[:1])), "one click is one answer"
+        page.wait_for_url(first + _fragment(answers[:1]))  # one click is one answer
         page.locator(".botb-restart a").click()
         page.wait_for_url(site_url + "guide/")
+
+
+def test_answers_faster_than_a_frame_each_keep_their_history_entry(
+    page: Page, site_url: str, guide: dict[str, Any]
+) -> None:
+    answers = _deepest_path(guide)[:2]  # both lead to further questions
+    _open_flow(page, site_url, guide)
+    length = page.evaluate("history.length")
+    # Both answers in one turn of the event loop, before any frame is painted.
+    page.evaluate(
+        """(answers) => { for (const [, i] of answers) {
+             document.querySelector(`a.botb-option[data-option='${i}']`).click(); } }""",
+        answers,
+    )
+    page.wait_for_url(re.compile(re.escape(_fragment(answers)) + "$"))
+    assert page.evaluate("history.length") == length + 2
+    page.go_back()
+    page.wait_for_function("location.hash === " + json.dumps(_fragment(answers[:1])))
+    assert _title(page) == guide["nodes"][answers[1][0]]["title"]
 
 
 def test_the_back_control_and_the_summary_show_the_answers_so_far(
@@ -284,7 +304,7 @@ def test_changing_an_answer_keeps_the_later_answers_that_still_apply(
     page.locator("[data-answers]:not([hidden])").wait_for()
     page.locator("a[data-change]").nth(position).click()
     page.locator(".botb-option--previous").wait_for()
-    page.locator(f"a.botb-option[data-option='{other}']").click()
+    _answer_and_wait_for_address(page, page.locator(f"a.botb-option[data-option='{other}']"))
     kept = dict(path[position + 1 :])
     for _ in range(len(guide["nodes"])):
         current = _end(guide, _hash_answers(page))
@@ -295,8 +315,15 @@ def test_changing_an_answer_keeps_the_later_answers_that_still_apply(
                 kept[current]
             )
             return
-        page.locator("a.botb-option[data-option='0']").click()
+        _answer_and_wait_for_address(page, page.locator("a.botb-option[data-option='0']"))
     pytest.fail("the shared later question was never reached")
+
+
+def _answer_and_wait_for_address(page: Page, option: Locator) -> None:
+    # The fragment joins the history just after the next question is painted.
+    before = page.url
+    option.click()
+    page.wait_for_url(lambda url: url != before)
 
 
 def _hash_answers(page: Page) -> Answers:

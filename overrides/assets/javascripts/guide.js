@@ -173,6 +173,10 @@
     restart.appendChild(again);
     parts.push(restart);
 
+    // The heading stays in place, so when it takes the focus it can do so before the swap:
+    // the layout is still clean then, and the new view is styled and laid out once, with the
+    // frame, instead of synchronously here.
+    if (moveFocus && !chosen) v.h1.focus();
     // Swap: all new nodes exist, so the DOM changes below cannot leave a half-built page.
     v.h1.textContent = n.title;
     v.el.replaceChildren.apply(v.el, parts);
@@ -183,19 +187,32 @@
     if (!moveFocus) return;
     v.live.textContent = progress.textContent + ": " + n.title +
       (chosen ? ". Your answer before is selected." : "");
-    // Focus last, after every DOM write, so the step costs one style and layout pass.
-    (chosen || v.h1).focus();
+    // A remembered answer is new in the page: it can only take the focus after the swap.
+    if (chosen) chosen.focus();
+  }
+
+  // The new fragment joins the history once the step is on screen: pushState costs a
+  // millisecond or more, and the reader is waiting for the next question, not the address bar.
+  var pending = null;
+  function flushHistory() {
+    if (pending === null) return;
+    var hash = pending;
+    pending = null;
+    history.pushState(null, "", hash);
   }
 
   function go(v, answers, kept) {
     renderQuestion(v, answers, kept, true);
-    history.pushState(null, "", v.hash);
+    pending = v.hash;
+    setTimeout(flushHistory, 50); // after the next frame has been painted
   }
 
   function onClick(v, ev) {
     if (ev.defaultPrevented || ev.button || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
     var t = ev.target.closest("a[data-option], a[data-change], button[data-back]");
     if (!t || !v.el.contains(t)) return;
+    // The last step keeps its history entry, whether this click answers in place or leaves.
+    flushHistory();
     var answers = v.answers, kept = v.kept;
     if (t.hasAttribute("data-back")) {
       if (!answers.length) return;
@@ -290,6 +307,7 @@
   }
 
   function onHistory() {
+    pending = null; // the reader moved through the history: the page follows the address
     if (!view || !view.el.isConnected || view.path !== location.pathname) return;
     try { fromLocation(view, true); } catch (e) { /* the static links still work */ }
   }
