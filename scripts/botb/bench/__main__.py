@@ -153,7 +153,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 results["guide_assets"] = assets
                 results["guide_assets_gzip_bytes"] = sum(assets.values()) if assets else None
 
-            log(f"3/6 guide steps: {args.steps} answers in Chromium")
+            log(f"3/6 guide steps: {args.steps} answers to a next question in Chromium")
             if "question" in pages:
                 stepped = steps.measure(browser, start_url=site_url + "guide/", steps=args.steps)
                 results["step_ms_median"] = stepped.median
