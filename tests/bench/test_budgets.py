@@ -45,7 +45,7 @@ def test_all_budgets_pass_on_good_numbers() -> None:
         ({"step_ms_p95": 51}, "Guide step p95"),
         ({"site_build_seconds": 5.3}, "Build time vs stock"),
         ({"guide_share_of_build": 0.11}, "Guide engine share of build"),
-        ({"check_seconds_10k_nodes": 1.01}, "Engine load+checks, 10,000 nodes"),
+        ({"check_seconds_10k_nodes": 1.01}, "Engine checks, 10,000 nodes"),
     ],
 )
 def test_one_bad_number_misses_exactly_its_budget(change: dict[str, Any], budget: str) -> None:
@@ -84,3 +84,20 @@ def test_a_budget_that_was_not_measured_is_missed() -> None:
     (verdict,) = missed(evaluate(results))
     assert verdict.name == "Guide step median"
     assert verdict.measured == "not measured"
+
+
+@pytest.mark.parametrize(
+    ("stock", "note"),
+    [
+        ([{"pages": 1_000, "nodes": 100, "seconds": 20.25}], "stock Material, same pages: 20.2 s"),
+        ([{"pages": 1_000, "nodes": 100, "seconds": None}], ""),
+        ([], ""),
+    ],
+)
+def test_the_thousand_page_verdict_names_stock_materials_time(
+    stock: list[dict[str, Any]], note: str
+) -> None:
+    # The stock build is context for the budget, never part of it.
+    results = {**passing(), "scaling_stock": stock}
+    verdict = next(v for v in evaluate(results) if v.name == "1,000-page build")
+    assert (verdict.passed, verdict.note) == (True, note)

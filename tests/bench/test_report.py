@@ -56,3 +56,13 @@ def test_skipped_scaling_run_shows_its_note() -> None:
     }
     found = {row[0]: row for row in rows(results)}
     assert found["Scaling: 3,000 pages + 100 nodes"][1] == "skipped: projected 400 s"
+
+
+def test_stock_scaling_run_has_its_own_row() -> None:
+    results = {
+        "scaling": [{"pages": 1_000, "nodes": 100, "seconds": 19.0, "ms_per_page": 17.1}],
+        "scaling_stock": [{"pages": 1_000, "nodes": 100, "seconds": 20.0, "ms_per_page": 18.0}],
+    }
+    found = {row[0]: row[1] for row in rows(results)}
+    assert found["Scaling: 1,000 pages + 100 nodes"] == "19.0 s (17 ms/page)"
+    assert found["Scaling: 1,000 pages + 100 nodes, stock Material"] == "20.0 s (18 ms/page)"

@@ -28,8 +28,8 @@ def _at_most(name: str, value: float | None, limit: float, *, unit: str, note: s
     return Verdict(name, f"≤ {limit:g}{unit}", f"{value:.3g}{unit}", value <= limit, note)
 
 
-def _scaling_seconds(results: dict[str, Any], *, pages: int) -> float | None:
-    for run in results.get("scaling", []):
+def _scaling_seconds(results: dict[str, Any], *, pages: int, key: str = "scaling") -> float | None:
+    for run in results.get(key, []):
         if run["pages"] == pages and run["nodes"] <= 100:
             seconds = run.get("seconds")
             return float(seconds) if seconds is not None else None
@@ -89,13 +89,15 @@ def evaluate(results: dict[str, Any]) -> list[Verdict]:
         )
     )
     thousand = _scaling_seconds(results, pages=1_000)
-    verdicts.append(_at_most("1,000-page build", thousand, 10, unit=" s"))
+    stock = _scaling_seconds(results, pages=1_000, key="scaling_stock")
+    note = f"stock Material, same pages: {stock:.1f} s" if stock is not None else ""
+    verdicts.append(_at_most("1,000-page build", thousand, 10, unit=" s", note=note))
     three = _scaling_seconds(results, pages=3_000)
     growth = three / thousand if three is not None and thousand else None
     verdicts.append(_at_most("3,000 / 1,000 pages", growth, 3.3, unit="x"))
     verdicts.append(
         _at_most(
-            "Engine load+checks, 10,000 nodes", results.get("check_seconds_10k_nodes"), 1, unit=" s"
+            "Engine checks, 10,000 nodes", results.get("check_seconds_10k_nodes"), 1, unit=" s"
         )
     )
     return verdicts

@@ -7,6 +7,7 @@ time per page; a size whose projection would overrun the time left is recorded a
 
 from __future__ import annotations
 
+import shutil
 import statistics
 import tempfile
 import time
@@ -89,6 +90,37 @@ def measure(*, budget_seconds: float, log: object = print) -> list[ScalingRun]:
         results.append(ScalingRun(pages, nodes, built, timed.seconds, per_page * 1000, ""))
         log(f"  scaling {pages} pages / {nodes} nodes: {timed.seconds:.1f} s")  # type: ignore[operator]
     return results
+
+
+def stock(*, pages: int = 1_000, nodes: int = TREE_SIZES[0]) -> ScalingRun:
+    """Stock Material over the same synthetic Markdown as the (pages, nodes) run, side by side:
+    the guide's generated pages as plain files, Material's own templates, the same theme
+    features (navigation.prune among them), no overrides and no botb plugin."""
+    built = _built_pages(pages=pages, nodes=nodes)
+    with tempfile.TemporaryDirectory(prefix="botb-bench-stock-") as tmp:
+        root = Path(tmp)
+        generated = configs.generated_pages(_prepare(root, pages=pages, nodes=nodes))
+        docs = root / "stock-docs"
+        shutil.copytree(root / "docs", docs)
+        configs.write_files(
+            {src: text for src, text in generated.items() if src.endswith(".md")}, docs
+        )
+        real = configs.read_config()
+        plan = synthetic.site_plan(pages)
+        config = configs.baseline_config(
+            real={**real, "nav": synthetic.site_nav(plan)},
+            docs_dir=docs,
+            site_url="http://127.0.0.1:8000/back-on-the-bike/",
+        )
+        config["theme"]["features"] = list(real["theme"].get("features", []))
+        timed = timed_build(
+            config_file=configs.write_config(config, root / "stock.yml"),
+            site_dir=root / "stock-site",
+        )
+    if not timed.ok:
+        note = "build failed: " + (timed.log.splitlines() or ["?"])[-1][:200]
+        return ScalingRun(pages, nodes, built, None, None, note)
+    return ScalingRun(pages, nodes, built, timed.seconds, timed.seconds / built * 1000, "")
 
 
 @dataclass(frozen=True)
