@@ -158,6 +158,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 stepped = steps.measure(browser, start_url=site_url + "guide/", steps=args.steps)
                 results["step_ms_median"] = stepped.median
                 results["step_ms_p95"] = stepped.p95
+                results["step_latencies_ms"] = [round(ms, 1) for ms in stepped.latencies_ms]
                 results["step_count"] = len(stepped.latencies_ms)
                 results["step_outcome_count"] = len(stepped.outcome_ms)
                 results["step_outcome_ms_median"] = (

@@ -173,5 +173,7 @@ def _wait_paint(
         if clicks and paints:
             at, how = paints[0]
             return clicks[0], at, how
-        page.wait_for_timeout(5)
+        # The times come from the page; polling slowly keeps this process and Playwright's
+        # driver from competing with Chromium for the two CPUs while a step is measured.
+        page.wait_for_timeout(50)
     raise TimeoutError("no new guide node painted within 15 s of the click")
