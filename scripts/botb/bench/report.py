@@ -71,9 +71,13 @@ def rows(results: dict[str, Any]) -> list[Row]:
     if seo_without is not None:
         out.append(("Lighthouse question: seo without is-crawlable", f"{seo_without:g}", "", ""))
     step_median, step_p95 = results.get("step_ms_median"), results.get("step_ms_p95")
-    mode = results.get("step_mode", "")
-    out.append((f"Guide step median ({mode})", _ms(step_median), "", ""))
-    out.append((f"Guide step p95 ({mode})", _ms(step_p95), "", ""))
+    # Only answers that lead to a next question count; those that open an outcome page are
+    # the separate row below.
+    count = results.get("step_count", 0)
+    out.append(
+        (f"Guide step median ({count} answers to a next question)", _ms(step_median), "", "")
+    )
+    out.append((f"Guide step p95 ({count} answers to a next question)", _ms(step_p95), "", ""))
     slow = results.get("step_event_timing_slow_ms")
     if slow is not None:
         answers = results.get("step_count", 0) + results.get("step_outcome_count", 0)
