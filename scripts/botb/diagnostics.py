@@ -6,6 +6,7 @@ broken file in one pass instead of one error per build.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +42,13 @@ class DiagnosticError(Exception):
         count = len(self.diagnostics)
         head = f"{count} problem{'s' if count != 1 else ''} found:"
         return "\n".join([head, *(str(d) for d in self.diagnostics)])
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` for the closest of ``choices``, or "" when none is close: one
+    wording for every message that names an unknown key, id, page or source."""
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def display_path(path: Path, *, root: Path | None = None) -> str:

@@ -202,7 +202,7 @@ BAD_CASES = [
         ARTICLE_OK.replace("laird-2014]", "laird-2015]"),
         "understanding/si-joint.md",
         "5:24",
-        "unknown source 'laird-2015': not in the bibliography; did you mean 'laird-2014'?",
+        "unknown source 'laird-2015': not in the bibliography (did you mean 'laird-2014'?)",
     ),
     (
         "duplicate source",

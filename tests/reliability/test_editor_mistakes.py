@@ -85,7 +85,7 @@ MISTAKES = {
         GLUTES,
         "tag: [",
         1,
-        "unknown front matter key 'tag'; did you mean 'tags'? "
+        "unknown front matter key 'tag' (did you mean 'tags'?) "
         "(allowed: title, description, reviewed, sources, evidence, tags)",
     ),
     "fm-duplicate-title": Mistake(
@@ -166,7 +166,7 @@ MISTAKES = {
         GLUTES,
         "sources:",
         24,
-        "unknown source 'hayden-2012': not in the bibliography; did you mean 'hayden-2021'?",
+        "unknown source 'hayden-2012': not in the bibliography (did you mean 'hayden-2021'?)",
     ),
     "fm-source-listed-twice": Mistake(
         fm("[sadler-2019, hayden-2021,", "[sadler-2019, sadler-2019, hayden-2021,"),
@@ -274,7 +274,7 @@ MISTAKES = {
         GLUTES,
         "sources:",
         37,
-        "unknown source 'aasa-2015': not in the bibliography; did you mean 'aasa-2015a'?",
+        "unknown source 'aasa-2015': not in the bibliography (did you mean 'aasa-2015a'?)",
     ),
     "outcome-source-removed-from-bibliography": Mistake(
         (Edit(BIB, "\nsadler-2019:\n", "\nsadler-2019-removed:\n"),),

@@ -9,12 +9,11 @@ returned separately, so the adapter can log it and strict builds fail on it.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import fnmatch
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from botb.diagnostics import Diagnostic, DiagnosticError, Location
+from botb.diagnostics import Diagnostic, DiagnosticError, Location, did_you_mean
 from botb.yamlsource import PosDict, PosList, load_yaml, location_of
 
 EVIDENCE_GRADES = ("high", "moderate", "low", "very-low", "none")
@@ -206,8 +205,7 @@ class _Checker:
         for key in self.data:
             if key in known:
                 continue
-            close = difflib.get_close_matches(str(key), known, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
+            hint = did_you_mean(str(key), known)
             self.error(
                 self.data.key_at(key),
                 f"unknown front matter key {key!r}{hint} (allowed: {', '.join(OUR_KEYS)})",
@@ -297,8 +295,7 @@ class _Checker:
                 continue
             seen[key] = where
             if self.keys is not None and key not in self.keys:
-                close = difflib.get_close_matches(key, list(self.keys), n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
+                hint = did_you_mean(key, self.keys)
                 self.error(where, f"unknown source {key!r}: not in the bibliography{hint}")
         if self.kind.article and len(seen) < MIN_SOURCES:
             self.error(

@@ -7,12 +7,11 @@ over its predecessors, of what they had passed plus themselves (one bitset per n
 
 from __future__ import annotations
 
-import difflib
 from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from botb.diagnostics import Diagnostic
+from botb.diagnostics import Diagnostic, did_you_mean
 from botb.guide import graph
 from botb.guide.model import Guide, Outcome, Question, Urgency
 from botb.guide.paths import path_stats
@@ -58,8 +57,7 @@ def _structure(guide: Guide) -> list[Diagnostic]:
 
 
 def _close(word: str, guide: Guide) -> str:
-    match = difflib.get_close_matches(word, list(guide.nodes), n=1, cutoff=0.6)
-    return f" (did you mean {match[0]!r}?)" if match else ""
+    return did_you_mean(word, guide.nodes)
 
 
 def _reachability(guide: Guide, reached: list[str]) -> list[Diagnostic]:
@@ -154,8 +152,7 @@ def _outcome_content(
                 )
         for approach in (*outcome.approaches, *outcome.notes):
             if docs_pages is not None and approach.page not in docs_pages:
-                similar = difflib.get_close_matches(approach.page, sorted(docs_pages), n=1)
-                hint = f" (did you mean {similar[0]!r}?)" if similar else ""
+                hint = did_you_mean(approach.page, docs_pages)
                 found.append(
                     Diagnostic(
                         approach.location, f"approach page {approach.page!r} does not exist{hint}"
@@ -174,8 +171,7 @@ def _outcome_content(
             continue
         for source in outcome.sources:
             if source.key not in source_keys:
-                similar = difflib.get_close_matches(source.key, sorted(source_keys), n=1)
-                hint = f" (did you mean {similar[0]!r}?)" if similar else ""
+                hint = did_you_mean(source.key, source_keys)
                 found.append(
                     Diagnostic(
                         source.location,

@@ -7,7 +7,6 @@ whole list at once, each with file:line:column.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Callable
 from functools import partial
@@ -18,6 +17,7 @@ from botb.diagnostics import (
     Diagnostic,
     DiagnosticError,
     Location,
+    did_you_mean,
     display_path,
     read_source,
 )
@@ -56,10 +56,7 @@ def _kind(value: object) -> str:
 
 
 def _did_you_mean(word: str, choices: tuple[str, ...]) -> str:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    if close:
-        return f" (did you mean '{close[0]}'?)"
-    return f" (allowed: {', '.join(choices)})"
+    return did_you_mean(word, choices) or f" (allowed: {', '.join(choices)})"
 
 
 # Markdown fields may link, but never to addresses that run code when followed.
