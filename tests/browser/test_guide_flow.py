@@ -232,6 +232,21 @@ def test_answers_faster_than_a_frame_each_keep_their_history_entry(
     assert _title(page) == guide["nodes"][answers[1][0]]["title"]
 
 
+def test_the_page_title_names_the_question_on_screen_after_each_step(
+    page: Page, site_url: str, guide: dict[str, Any]
+) -> None:
+    answers = _deepest_path(guide)[:2]
+    _open_flow(page, site_url, guide)
+    suffix = page.title().removeprefix(guide["nodes"][guide["start"]]["title"])
+    for step, (_, index) in enumerate(answers):
+        _answer_and_wait_for_address(page, page.locator(f"a.botb-option[data-option='{index}']"))
+        shown = _end(guide, answers[: step + 1])
+        assert page.title() == guide["nodes"][shown]["title"] + suffix
+    page.go_back()
+    page.wait_for_function("location.hash === " + json.dumps(_fragment(answers[:1])))
+    assert page.title() == guide["nodes"][answers[1][0]]["title"] + suffix
+
+
 def test_the_back_control_and_the_summary_show_the_answers_so_far(
     page: Page, site_url: str, guide: dict[str, Any]
 ) -> None:

@@ -180,7 +180,7 @@
     // Swap: all new nodes exist, so the DOM changes below cannot leave a half-built page.
     v.h1.textContent = n.title;
     v.el.replaceChildren.apply(v.el, parts);
-    if (v.titleSuffix != null) document.title = n.title + v.titleSuffix;
+    if (v.titleSuffix != null) v.title = n.title + v.titleSuffix;
     v.hash = hash;
     v.answers = answers;
     v.kept = kept;
@@ -191,19 +191,25 @@
     if (chosen) chosen.focus();
   }
 
+  function showTitle(v) {
+    if (v.title != null) document.title = v.title;
+  }
+
   // The new fragment joins the history once the step is on screen: pushState costs a
   // millisecond or more, and the reader is waiting for the next question, not the address bar.
+  // The title follows the push, so each history entry keeps its own question's title.
   var pending = null;
   function flushHistory() {
     if (pending === null) return;
-    var hash = pending;
+    var step = pending;
     pending = null;
-    history.pushState(null, "", hash);
+    history.pushState(null, "", step.hash);
+    showTitle(step);
   }
 
   function go(v, answers, kept) {
     renderQuestion(v, answers, kept, true);
-    pending = v.hash;
+    pending = { hash: v.hash, title: v.title };
     setTimeout(flushHistory, 50); // after the next frame has been painted
   }
 
@@ -243,6 +249,7 @@
     // A fragment that already reaches an outcome shows the last question, not a dead page.
     if (v.guide.nodes[walk.node].type !== "question") walk.path.pop();
     renderQuestion(v, walk.path, s.k, moveFocus);
+    showTitle(v);
   }
 
   function setupQuestion(root, guide, site, jsonUrl, node) {
