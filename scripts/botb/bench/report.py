@@ -86,20 +86,21 @@ def rows(results: dict[str, Any]) -> list[Row]:
         out.append((label, f"{len(slow)} of {answers}{typical}", "", ""))
     outcome = results.get("step_outcome_ms_median")
     out.append(("Answer to outcome page, median", _ms(outcome), "", ""))
-    for run in results.get("scaling", []):
-        label = f"Scaling: {run['pages']:,} pages + {run['nodes']:,} nodes"
-        if run.get("seconds") is None:
-            out.append((label, run.get("note", "—"), "", ""))
-            continue
-        out.append((label, f"{run['seconds']:.1f} s ({run['ms_per_page']:.0f} ms/page)", "", ""))
-    for run in results.get("scaling_stock", []):
-        label = f"Scaling: {run['pages']:,} pages + {run['nodes']:,} nodes, stock Material"
-        if run.get("seconds") is None:
-            out.append((label, run.get("note", "—"), "", ""))
-            continue
-        out.append((label, f"{run['seconds']:.1f} s ({run['ms_per_page']:.0f} ms/page)", "", ""))
+    out += _scaling_rows(results.get("scaling", []), suffix="")
+    out += _scaling_rows(results.get("scaling_stock", []), suffix=", stock Material")
     load = results.get("check_load_seconds_10k_nodes")
     out.append(("YAML load before the checks, 10,000 nodes", seconds(load), "", ""))
+    return out
+
+
+def _scaling_rows(runs: list[dict[str, Any]], *, suffix: str) -> list[Row]:
+    out: list[Row] = []
+    for run in runs:
+        label = f"Scaling: {run['pages']:,} pages + {run['nodes']:,} nodes{suffix}"
+        if run.get("seconds") is None:
+            out.append((label, run.get("note", "—"), "", ""))
+            continue
+        out.append((label, f"{run['seconds']:.1f} s ({run['ms_per_page']:.0f} ms/page)", "", ""))
     return out
 
 
