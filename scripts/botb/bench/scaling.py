@@ -7,7 +7,6 @@ time per page; a size whose projection would overrun the time left is recorded a
 
 from __future__ import annotations
 
-import shutil
 import statistics
 import tempfile
 import time
@@ -101,10 +100,7 @@ def stock(*, pages: int = 1_000, nodes: int = TREE_SIZES[0]) -> ScalingRun:
         root = Path(tmp)
         generated = configs.generated_pages(_prepare(root, pages=pages, nodes=nodes))
         docs = root / "stock-docs"
-        shutil.copytree(root / "docs", docs)
-        configs.write_files(
-            {src: text for src, text in generated.items() if src.endswith(".md")}, docs
-        )
+        configs.copy_baseline_docs(source=root / "docs", target=docs, generated=generated)
         real = configs.read_config()
         plan = synthetic.site_plan(pages)
         config = configs.baseline_config(
