@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 
 from botb.adapter import content_pages, guide_files, security, shared_nav
 from botb.diagnostics import Diagnostic, DiagnosticError
+from botb.guide.sign_pages import render_markers
 
 log = logging.getLogger("mkdocs.plugins.botb")
 # Outside the "mkdocs" logger tree on purpose: MkDocs' strict-mode counter listens there, and
@@ -105,6 +106,8 @@ class BackOnTheBikePlugin(BasePlugin[BackOnTheBikeConfig]):  # type: ignore[no-u
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
+        if self.guide is not None:
+            markdown = render_markers(markdown, guide=self.guide.guide)
         if self.content is None:
             return markdown
         return content_pages.page_markdown(markdown, page=page, state=self.content)

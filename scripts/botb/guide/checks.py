@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from botb.diagnostics import Diagnostic, did_you_mean
 from botb.guide import graph
-from botb.guide.model import Guide, Outcome, Question, Urgency
+from botb.guide.loader import chain_id
+from botb.guide.model import Guide, Option, Outcome, Question, Source, Urgency
 from botb.guide.paths import path_stats
 
 
@@ -21,8 +22,10 @@ from botb.guide.paths import path_stats
 class Limits:
     """Editorial limits the real tree keeps; None switches one off."""
 
+    # Four screening checklists come first (one page each with JavaScript), so a path
+    # asks up to eight more questions after them.
     max_questions: int | None = 12
-    median_questions: float | None = 8
+    median_questions: float | None = 10
     min_approaches: int | None = 2
     max_approaches: int | None = 5
 
@@ -122,14 +125,6 @@ def _outcome_content(
     found: list[Diagnostic] = []
     for outcome in guide.outcomes():
         tier = outcome.urgency.value
-        if outcome.urgency is not Urgency.EMERGENCY and not outcome.safety_net:
-            found.append(
-                Diagnostic(
-                    outcome.location,
-                    f"safety rule: {tier} outcome {outcome.id!r} needs a 'safety_net' "
-                    "(when to get help sooner)",
-                )
-            )
         if outcome.urgency in (Urgency.EMERGENCY, Urgency.URGENT):
             if outcome.approaches:
                 found.append(
@@ -169,13 +164,153 @@ def _outcome_content(
                 )
         if source_keys is None:
             continue
-        for source in outcome.sources:
+        for source in _all_sources(guide, outcome):
             if source.key not in source_keys:
                 hint = did_you_mean(source.key, source_keys)
                 found.append(
                     Diagnostic(
                         source.location,
                         f"unknown source {source.key!r}: not in the bibliography{hint}",
+                    )
+                )
+    return found
+
+
+def _all_sources(guide: Guide, outcome: Outcome) -> tuple[Source, ...]:
+    # Signs are checked once, with the first outcome, not once per outcome.
+    first = outcome is next(iter(guide.outcomes()), None)
+    signs = tuple(s for sign in guide.signs.values() for s in sign.sources) if first else ()
+    return (*outcome.sources, *signs)
+
+
+def _signs(guide: Guide) -> list[Diagnostic]:
+    """Every sign an answer names exists, and checklist items run most urgent first."""
+    found = []
+    for question in guide.questions():
+        for option in question.options:
+            for sign_id in option.signs:
+                if sign_id not in guide.signs:
+                    hint = did_you_mean(sign_id, guide.signs)
+                    found.append(
+                        Diagnostic(
+                            option.location,
+                            f"unknown sign {sign_id!r}: not in the sign registry (signs.yml){hint}",
+                        )
+                    )
+        chain = question.chain
+        if chain is None or chain.index == 0:
+            continue
+        previous = guide.nodes.get(chain_id(chain.group, chain.index - 1))
+        if not isinstance(previous, Question):
+            continue
+        here, before = guide.floor(question.options[0]), guide.floor(previous.options[0])
+        if here is not None and before is not None and here.more_urgent_than(before):
+            found.append(
+                Diagnostic(
+                    question.location,
+                    f"checklist {chain.group!r}: item {chain.index + 1} ({here.value}) comes "
+                    f"after a less urgent item ({before.value}); list items most urgent "
+                    "first, so the most urgent ticked item always wins",
+                )
+            )
+    return found
+
+
+def _screens(guide: Guide, question: Question) -> Urgency:
+    """The most urgent tier a question's answers can set; a question without floors
+    counts as an emergency screen, so an unmarked screening question is never skipped."""
+    floors = [f for o in question.options if (f := guide.floor(o)) is not None]
+    return min(floors, key=lambda tier: tier.rank, default=Urgency.EMERGENCY)
+
+
+def _fallbacks(guide: Guide) -> list[Diagnostic]:
+    """Every question has an answer for a reader whose story fits none of the others."""
+    return [
+        Diagnostic(
+            question.location,
+            f"question {question.id!r} has no answer marked 'fallback: true'; add one for "
+            "readers who do not fit (somewhere else, none of these, not sure) with a safe "
+            "route",
+        )
+        for question in guide.questions()
+        if not any(option.fallback for option in question.options)
+    ]
+
+
+def _floors(guide: Guide, order: list[str]) -> list[Diagnostic]:
+    """No outcome is less urgent than the strongest floor on any path to it.
+
+    Dataflow over the topological order: each node carries the most urgent floor over
+    every path to it, with the option that set it, so the error names path and answer.
+    """
+    strongest: dict[str, tuple[Urgency, Question, Option] | None] = {guide.meta.start: None}
+    found = []
+    for node_id in order:
+        node = guide.nodes[node_id]
+        carried = strongest.get(node_id)
+        if isinstance(node, Outcome):
+            if carried is not None and node.urgency.less_urgent_than(carried[0]):
+                floor, question, option = carried
+                example = graph.shortest_path_via(guide, question=question.id, target=node_id)
+                route = f" (e.g. {' → '.join(example)})" if example else ""
+                found.append(
+                    Diagnostic(
+                        option.location,
+                        f"safety rule: the answer {option.label!r} of {question.id!r} sets a "
+                        f"floor of {floor.value}, but a path after it reaches "
+                        f"{node.urgency.value} outcome {node_id!r}{route}",
+                    )
+                )
+            continue
+        for option in node.options:
+            if option.next not in guide.nodes:
+                continue
+            mine = guide.floor(option)
+            best = carried
+            if mine is not None and (best is None or mine.more_urgent_than(best[0])):
+                best = (mine, node, option)
+            before = strongest.get(option.next)
+            if option.next not in strongest or (
+                best is not None and (before is None or best[0].more_urgent_than(before[0]))
+            ):
+                strongest[option.next] = best
+    return found
+
+
+def _fallback_routes(guide: Guide, order: list[str]) -> list[Diagnostic]:
+    """A fallback answer never lands below the red-flag tier its question screens for.
+
+    A question screens for the most urgent floor among its answers; when that is
+    emergency or urgent, every outcome after the fallback must be at least as urgent.
+    Soon-tier screens (NG65 counting) may carry on with a note instead.
+    """
+    lenient: dict[str, Urgency] = {}
+    for node_id in reversed(order):
+        node = guide.nodes[node_id]
+        if isinstance(node, Outcome):
+            lenient[node_id] = node.urgency
+            continue
+        below = [lenient[o.next] for o in node.options if o.next in lenient]
+        if below:
+            lenient[node_id] = max(below, key=lambda tier: tier.rank)
+    found = []
+    for question in guide.questions():
+        floors = [f for o in question.options if (f := guide.floor(o)) is not None]
+        screens = min(floors, key=lambda tier: tier.rank, default=None)
+        if screens not in (Urgency.EMERGENCY, Urgency.URGENT):
+            continue
+        for option in question.options:
+            lands = lenient.get(option.next)
+            settles = guide.nodes.get(option.next)
+            if isinstance(settles, Question) and settles.follow_up:
+                continue  # a follow-up question settles it; it is checked in its own right
+            if option.fallback and lands is not None and lands.less_urgent_than(screens):
+                found.append(
+                    Diagnostic(
+                        option.location,
+                        f"safety rule: question {question.id!r} screens for {screens.value} "
+                        f"signs, but its fallback answer {option.label!r} can end at a "
+                        f"{lands.value} outcome; not sure must never count as no",
                     )
                 )
     return found
@@ -224,6 +359,9 @@ def _safety(guide: Guide, order: list[str]) -> list[Diagnostic]:
             passed[target] = passed[target] & carried if target in passed else carried
             if after_symptom.get(target) is None:
                 after_symptom[target] = symptom
+    # Follow-up questions settle one answer of another screening question, so only the
+    # readers who gave that answer meet them.
+    mandatory = [s for s in screening if not guide.nodes[s].follow_up]  # type: ignore[union-attr]
     for node_id in screening:
         earlier = after_symptom[node_id]
         if earlier is not None:
@@ -239,7 +377,12 @@ def _safety(guide: Guide, order: list[str]) -> list[Diagnostic]:
         outcome = guide.nodes[node_id]
         if not isinstance(outcome, Outcome) or outcome.urgency not in SAFE_TIERS_NEED_SCREENING:
             continue
-        missing = [s for s in screening if everything & ~passed[node_id] & bit[s]]
+        missing = [
+            s
+            for s in mandatory
+            if everything & ~passed[node_id] & bit[s]
+            and _screens(guide, guide.nodes[s]).more_urgent_than(outcome.urgency)  # type: ignore[arg-type]
+        ]
         if not missing:
             continue
         example = graph.shortest_path(guide, target=node_id, avoid=missing[0])
@@ -250,7 +393,8 @@ def _safety(guide: Guide, order: list[str]) -> list[Diagnostic]:
                 outcome.location,
                 f"safety rule: a path reaches {outcome.urgency.value} outcome {node_id!r} "
                 f"without screening question(s) {names}{route}; every path to a soon, routine "
-                "or self-care outcome must pass every screening question",
+                "or self-care outcome must pass every screening question (other than "
+                "follow-ups) that screens for a more urgent tier",
             )
         )
     return found
@@ -298,6 +442,8 @@ def check_guide(
     found = list(broken)
     found += _reachability(guide, reached)
     found += _cycles(guide)
+    found += _signs(guide)
+    found += _fallbacks(guide)
     found += _outcome_content(
         guide,
         docs_pages=docs_pages,
@@ -311,6 +457,8 @@ def check_guide(
     if order is None:
         return found
     found += _safety(guide, order)
+    found += _floors(guide, order)
+    found += _fallback_routes(guide, order)
     if not broken:  # path statistics only mean something on a complete graph
         found += _limits(guide, order, limits)
     return found

@@ -16,8 +16,16 @@ from botb.guide.checks import Limits, check_guide
 from botb.guide.diagram import render_svg
 from botb.guide.loader import load_guide
 from botb.guide.model import Guide, Outcome
-from botb.guide.paths import DEFAULT_CAP, PathStats, enumerate_paths, path_book_text, path_stats
+from botb.guide.paths import (
+    DEFAULT_CAP,
+    PathStats,
+    common_facts,
+    enumerate_paths,
+    path_book_text,
+    path_stats,
+)
 from botb.guide.render_json import guide_json
+from botb.guide.sign_pages import marker_problems
 from botb.guide.render_pages import (
     map_page,
     node_order,
@@ -125,6 +133,7 @@ def compile_guide(
         limits=limits,
     )
     problems += _clashes(guide, docs_pages, guide_dir.name)
+    problems += marker_problems(guide, pages=markdown)
     raise_if_any(problems)
     stats = path_stats(guide)
     paths = enumerate_paths(guide, cap=cap)
@@ -134,11 +143,17 @@ def compile_guide(
         else {page: title for page, text in markdown.items() if (title := page_title(text))}
     )
     links = source_links or {}
+    facts = common_facts(guide)
     pages: dict[str, str] = {START_PAGE: start_page(guide)}
     for node in node_order(guide):
         if isinstance(node, Outcome):
             pages[node_src(node)] = outcome_page(
-                guide, node, site_url=site_url, page_titles=titles, source_links=links
+                guide,
+                node,
+                site_url=site_url,
+                page_titles=titles,
+                source_links=links,
+                facts=facts.get(node.id, ()),
             )
         else:
             pages[node_src(node)] = question_page(guide, node)

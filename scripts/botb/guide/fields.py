@@ -110,6 +110,10 @@ NODE_ID = Pattern(
     regex=r"^[a-z0-9]+(-[a-z0-9]+)*$",
     rule="use lowercase letters, digits and single hyphens, e.g. leg-weakness",
 )
+NEXT = Pattern(
+    regex=r"^[a-z0-9]+(-[a-z0-9]+)*(--[0-9]+)?$",
+    rule="use a node id, or a checklist item as id--N (N counts from 1), e.g. same-day-signs--3",
+)
 SOURCE_KEY = Pattern(
     regex=r"^[a-z0-9]+(-[a-z0-9]+)*$",
     rule="use a key from content/_data/bibliography.yml, e.g. nice-ng59",
@@ -118,18 +122,94 @@ PAGE = Pattern(
     regex=r"^[a-z0-9][a-z0-9/_-]*\.md(#[A-Za-z0-9_-]+)?$",
     rule="use a docs-relative Markdown path, optionally with #anchor, e.g. approaches/bike-fit.md",
 )
+TIER_KEY = Pattern(
+    regex=r"^(emergency|urgent|soon|routine|self-care)$",
+    rule="use a tier: emergency, urgent, soon, routine or self-care",
+)
 VERSION = Pattern(
     regex=r"^[0-9]{4}\.[0-9]{1,2}\.[0-9]+$",
     rule='use YEAR.MONTH.NUMBER in quotes, e.g. "2026.11.1"',
 )
 
+TIER = Choice(tuple(u.value for u in Urgency))
+
 OPTION = Record(
     name="option",
     description="One answer to a question.",
     fields=(
-        Field("label", Text(), "The answer as the reader sees it (plain text).", required=True),
+        Field(
+            "label",
+            Text(),
+            "The answer as the reader sees it (plain text); on a checklist item the sign's "
+            "text is used instead.",
+        ),
         Field("hint", Text(), "Optional extra words under the answer (plain text)."),
-        Field("next", NODE_ID, "Id of the node this answer leads to.", required=True),
+        Field("next", NEXT, "Id of the node this answer leads to.", required=True),
+        Field(
+            "signs",
+            ListOf(NODE_ID, min_items=1),
+            "Ids of the warning signs (signs.yml) this answer says the reader has; the "
+            "answer's floor is the most urgent of their tiers.",
+        ),
+        Field(
+            "floor",
+            TIER,
+            "No outcome after this answer may be less urgent than this tier "
+            "(emergency, urgent, soon, routine or self-care).",
+        ),
+        Field(
+            "fallback",
+            Boolean(),
+            "True for the answer a reader whose story fits no other answer picks "
+            "(somewhere else, none of these, not sure). Every question needs one.",
+        ),
+        Field(
+            "none",
+            Boolean(),
+            "On a checklist question: the answer for a reader to whom no item applies.",
+        ),
+        Field(
+            "unsure",
+            NODE_ID,
+            "On a checklist item: the follow-up question for a reader who is not sure "
+            "(without it, not sure counts as yes).",
+        ),
+        Field(
+            "fact",
+            Text(),
+            "What this answer tells us, as the outcome repeats it to the reader "
+            "(plain text, e.g. 'The pain spreads into one leg, below the knee.').",
+        ),
+    ),
+)
+
+SIGN = Record(
+    name="sign",
+    description="One warning sign, stated once: every page that lists it renders this text.",
+    fields=(
+        Field("text", Text(), "The sign in the reader's words (plain text).", required=True),
+        Field("tier", TIER, "How soon a reader with this sign needs care.", required=True),
+        Field(
+            "sources",
+            ListOf(SOURCE_KEY, min_items=1),
+            "Bibliography keys that support the sign and its tier.",
+            required=True,
+        ),
+    ),
+)
+
+TIER_TEXT = Record(
+    name="tier",
+    description="What one urgency tier says to the reader.",
+    fields=(
+        Field("label", Text(), "Short name of the tier, e.g. 'Urgent: get advice today'.", required=True),
+        Field("action", Text(markdown=True), "What to do, in one or two sentences (Markdown, for tel: links).", required=True),
+        Field(
+            "signs_heading",
+            Text(),
+            "Heading above this tier's warning signs wherever they are listed.",
+            required=True,
+        ),
     ),
 )
 
@@ -166,6 +246,24 @@ QUESTION = Record(
             "True for a red-flag screening question; these come before all others.",
         ),
         Field(
+            "follow_up",
+            Boolean(),
+            "True for a screening question that settles a 'not sure' answer; unlike the "
+            "other screening questions, not every path asks it.",
+        ),
+        Field(
+            "multiple",
+            Boolean(),
+            "True for a checklist: the reader ticks every item that applies and the most "
+            "urgent wins. Items are options with one sign each, most urgent first, plus one "
+            "'none: true' option. Without JavaScript it is asked as a chain of yes/no pages.",
+        ),
+        Field(
+            "items",
+            ListOf(Text(), min_items=1),
+            "Statements shown as a list under the question, e.g. criteria to count.",
+        ),
+        Field(
             "options",
             ListOf(OPTION, min_items=1),
             "The answers, in the order shown.",
@@ -181,7 +279,7 @@ OUTCOME = Record(
         Field("type", Choice(("outcome",)), "This node is an outcome.", required=True),
         Field(
             "urgency",
-            Choice(tuple(u.value for u in Urgency)),
+            TIER,
             "How soon to get care: emergency, urgent, soon, routine or self-care.",
             required=True,
         ),
@@ -233,6 +331,41 @@ META = Record(
         Field(
             "intro", Text(markdown=True), "Markdown paragraphs for the start page.", required=True
         ),
+        Field(
+            "scope",
+            Text(),
+            "One plain line on what the guide cannot do, shown at its start and on every "
+            "outcome.",
+            required=True,
+        ),
+        Field(
+            "crisis",
+            Text(markdown=True),
+            "One line naming crisis lines (Markdown, with tel: links), on every "
+            "non-emergency outcome.",
+            required=True,
+        ),
+        Field(
+            "signs_intro",
+            Text(),
+            "The line above the emergency signs on the guide's start page and the home page.",
+            required=True,
+        ),
+        Field(
+            "sooner",
+            Text(),
+            "The line that opens 'get help sooner' on every non-emergency outcome.",
+            required=True,
+        ),
+        Field("chain_yes", Text(), "Yes answer of a checklist asked one item at a time.", required=True),
+        Field(
+            "chain_yes_unsure",
+            Text(),
+            "Yes answer of a checklist item without a follow-up: not sure counts as yes.",
+            required=True,
+        ),
+        Field("chain_no", Text(), "No answer of a checklist asked one item at a time.", required=True),
+        Field("chain_unsure", Text(), "Not sure answer of a checklist item with a follow-up.", required=True),
     ),
 )
 
@@ -245,6 +378,16 @@ FILE = Record(
             "nodes",
             MapOf(key=NODE_ID, value=NODE, key_name="node id"),
             "Questions and outcomes, keyed by node id.",
+        ),
+        Field(
+            "signs",
+            MapOf(key=NODE_ID, value=SIGN, key_name="sign id"),
+            "The warning-sign registry, keyed by sign id.",
+        ),
+        Field(
+            "tiers",
+            MapOf(key=TIER_KEY, value=TIER_TEXT, key_name="tier"),
+            "What each urgency tier says to the reader; one entry per tier.",
         ),
     ),
 )

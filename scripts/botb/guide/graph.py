@@ -110,3 +110,24 @@ def shortest_path(guide: Guide, *, target: str, avoid: str) -> list[str] | None:
                 parent[nxt] = node_id
                 queue.append(nxt)
     return None
+
+
+def shortest_path_via(guide: Guide, *, question: str, target: str) -> list[str] | None:
+    """Node ids of a shortest path from start through ``question`` to ``target``."""
+    first = shortest_path(guide, target=question, avoid=target)
+    if first is None:
+        return None
+    parent: dict[str, str | None] = {question: None}
+    queue = deque([question])
+    while queue:
+        node_id = queue.popleft()
+        if node_id == target:
+            path = [node_id]
+            while (previous := parent[path[-1]]) is not None:
+                path.append(previous)
+            return first[:-1] + path[::-1]
+        for nxt in successors(guide, node_id):
+            if nxt not in parent:
+                parent[nxt] = node_id
+                queue.append(nxt)
+    return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,20 @@ from botb.diagnostics import (
     read_source,
 )
 from botb.guide import fields as f
-from botb.guide.model import Approach, Guide, Meta, Node, Option, Outcome, Question, Source, Urgency
+from botb.guide.model import (
+    Approach,
+    Chain,
+    Guide,
+    Meta,
+    Node,
+    Option,
+    Outcome,
+    Question,
+    Sign,
+    Source,
+    TierText,
+    Urgency,
+)
 from botb.yamlsource import PosDict, PosList, collector_paused, load_yaml
 
 GUIDE_SUFFIXES = (".yml", ".yaml")
@@ -257,25 +271,154 @@ def _texts(data: PosDict, key: str) -> tuple[str, ...]:
     return tuple(_plain(item) for item in data.get(key) or ())
 
 
+def _option(item: PosDict, where: Location, *, label: str | None = None) -> Option:
+    floor = item.get("floor")
+    return Option(
+        label=label if label is not None else _plain(item.get("label") or ""),
+        hint=_optional(item, "hint"),
+        next=item["next"],
+        location=where,
+        next_location=item.value_at("next"),
+        signs=tuple(item.get("signs") or ()),
+        floor=Urgency(floor) if floor is not None else None,
+        fallback=bool(item.get("fallback", False)),
+        fact=_optional(item, "fact"),
+    )
+
+
 def _question(node_id: str, data: PosDict, where: Location) -> Question:
-    options = []
     items: PosList = data["options"]
-    for index, item in enumerate(items):
-        options.append(
-            Option(
-                label=_plain(item["label"]),
-                hint=_optional(item, "hint"),
-                next=item["next"],
-                location=items.item_at(index),
-                next_location=item.value_at("next"),
-            )
-        )
     return Question(
         id=node_id,
         text=_plain(data["text"]),
         hint=_optional(data, "hint"),
         screening=bool(data.get("screening", False)),
-        options=tuple(options),
+        options=tuple(_option(item, items.item_at(i)) for i, item in enumerate(items)),
+        location=where,
+        follow_up=bool(data.get("follow_up", False)),
+        items=_texts(data, "items"),
+    )
+
+
+def chain_id(group: str, index: int) -> str:
+    """The id of a checklist's yes/no page; '--' cannot occur in an editor's node id."""
+    return group if index == 0 else f"{group}--{index + 1}"
+
+
+def _checklist_problems(node_id: str, data: PosDict) -> list[Diagnostic]:
+    """A checklist is items with one sign each plus exactly one 'none' answer."""
+    found = []
+    items: PosList = data["options"]
+    nones = [i for i, item in enumerate(items) if item.get("none")]
+    if len(nones) != 1:
+        found.append(
+            Diagnostic(
+                items.item_at(nones[1]) if len(nones) > 1 else data.key_at("options"),
+                f"checklist {node_id!r} needs exactly one answer with 'none: true' "
+                "(for a reader to whom no item applies)",
+            )
+        )
+    for index, item in enumerate(items):
+        signs = item.get("signs") or ()
+        if item.get("none"):
+            if signs:
+                found.append(
+                    Diagnostic(
+                        items.item_at(index),
+                        f"the 'none' answer of checklist {node_id!r} cannot carry signs",
+                    )
+                )
+            if "label" not in item:
+                found.append(
+                    Diagnostic(
+                        items.item_at(index),
+                        f"the 'none' answer of checklist {node_id!r} needs a 'label'",
+                    )
+                )
+        elif len(signs) > 1 or not (signs or ("label" in item and "floor" in item)):
+            found.append(
+                Diagnostic(
+                    items.item_at(index),
+                    f"item {index + 1} of checklist {node_id!r} needs exactly one sign "
+                    "(signs: [sign-id], whose text is the item's wording) or a label and "
+                    "a floor",
+                )
+            )
+    return found
+
+
+def _checklist(
+    node_id: str, data: PosDict, where: Location, *, signs: dict[str, Sign], meta: PosDict
+) -> list[Question]:
+    """A checklist as the chain of yes/no questions it is asked as without JavaScript."""
+    raw: PosList = data["options"]
+    items = [(i, item) for i, item in enumerate(raw) if not item.get("none")]
+    none = next(item for item in raw if item.get("none"))
+    none_where = raw.item_at(next(i for i, item in enumerate(raw) if item.get("none")))
+    total = len(items)
+    chain = []
+    for index, (raw_index, item) in enumerate(items):
+        sign_id = (item.get("signs") or [""])[0]
+        sign = signs.get(sign_id)
+        text = _plain(item["label"]) if "label" in item else (sign.text if sign else sign_id)
+        at = raw.item_at(raw_index)
+        last = index == total - 1
+        no_next = none["next"] if last else chain_id(node_id, index + 1)
+        yes = _option(item, at, label=_plain(meta["chain_yes_unsure"]))
+        no = Option(
+            label=_plain(meta["chain_no"]),
+            hint=None,
+            next=no_next,
+            location=none_where if last else at,
+            next_location=none.value_at("next") if last else at,
+            signs=tuple(none.get("signs") or ()) if last else (),
+            floor=Urgency(none["floor"]) if last and none.get("floor") else None,
+            fact=_optional(none, "fact") if last else None,
+        )
+        if "unsure" in item:
+            options = (
+                replace(yes, label=_plain(meta["chain_yes"]), hint=None),
+                no,
+                Option(
+                    label=_plain(meta["chain_unsure"]),
+                    hint=None,
+                    next=item["unsure"],
+                    location=at,
+                    next_location=item.value_at("unsure"),
+                    fallback=True,
+                ),
+            )
+        else:
+            options = (replace(yes, hint=None, fallback=True), no)
+        chain.append(
+            Question(
+                id=chain_id(node_id, index),
+                text=text,
+                hint=_optional(item, "hint"),
+                screening=bool(data.get("screening", False)),
+                options=options,
+                location=at if index else where,
+                follow_up=bool(data.get("follow_up", False)),
+                chain=Chain(
+                    group=node_id,
+                    index=index,
+                    total=total,
+                    question=_plain(data["text"]),
+                    hint=_optional(data, "hint"),
+                    none_label=_plain(none["label"]),
+                ),
+            )
+        )
+    return chain
+
+
+def _sign(sign_id: str, data: PosDict, where: Location) -> Sign:
+    sources: PosList = data["sources"]
+    return Sign(
+        id=sign_id,
+        text=_plain(data["text"]),
+        tier=Urgency(data["tier"]),
+        sources=tuple(Source(key, sources.item_at(i)) for i, key in enumerate(sources)),
         location=where,
     )
 
@@ -324,6 +467,10 @@ def _meta(data: PosDict, where: Location) -> Meta:
         intro=str(data["intro"]).strip(),
         location=where,
         start_location=data.value_at("start"),
+        scope=_plain(data["scope"]),
+        crisis=_plain(data["crisis"]),
+        signs_intro=_plain(data["signs_intro"]),
+        sooner=_plain(data["sooner"]),
     )
 
 
@@ -343,6 +490,8 @@ def _load_guide(guide_dir: Path, *, root: Path) -> Guide | None:
     metas: list[tuple[PosDict, Location]] = []
     unreadable = False
     raw_nodes: dict[str, tuple[PosDict, Location]] = {}
+    raw_signs: dict[str, tuple[PosDict, Location]] = {}
+    raw_tiers: dict[str, tuple[PosDict, Location]] = {}
     for file in paths:
         shown = display_path(file, root=root)
         text = ""
@@ -369,18 +518,23 @@ def _load_guide(guide_dir: Path, *, root: Path) -> Guide | None:
             continue
         if "guide" in data:
             metas.append((data["guide"], data.key_at("guide")))
-        nodes = data.get("nodes")
-        if not isinstance(nodes, PosDict):
-            continue
-        for node_id, node in nodes.items():
-            where = nodes.key_at(node_id)
-            if node_id in raw_nodes:
-                first = raw_nodes[node_id][1]
-                problems.append(
-                    Diagnostic(where, f"duplicate node id {node_id!r} (first defined at {first})")
-                )
+        for block, found, kind in (
+            ("nodes", raw_nodes, "node id"),
+            ("signs", raw_signs, "sign id"),
+            ("tiers", raw_tiers, "tier"),
+        ):
+            entries = data.get(block)
+            if not isinstance(entries, PosDict):
                 continue
-            raw_nodes[node_id] = (node, where)
+            for key, entry in entries.items():
+                where = entries.key_at(key)
+                if key in found:
+                    first = found[key][1]
+                    problems.append(
+                        Diagnostic(where, f"duplicate {kind} {key!r} (first defined at {first})")
+                    )
+                    continue
+                found[key] = (entry, where)
     if not metas and not unreadable:
         # An unreadable file may hold the block, so only say it is missing when all parsed.
         first = Location(display_path(paths[0], root=root))
@@ -397,14 +551,50 @@ def _load_guide(guide_dir: Path, *, root: Path) -> Guide | None:
                 extra, f"a second 'guide:' block (the first is at {metas[0][1]}); keep only one"
             )
         )
+    missing_tiers = [u.value for u in Urgency if u.value not in raw_tiers]
+    if missing_tiers and not unreadable and metas:
+        problems.append(
+            Diagnostic(
+                metas[0][1],
+                f"'tiers:' has no entry for {', '.join(missing_tiers)}; every tier needs "
+                "its label, action and signs_heading",
+            )
+        )
+    for node_id, (node, where) in raw_nodes.items():
+        if node.get("type") != "question" or not isinstance(node.get("options"), PosList):
+            continue
+        if node.get("multiple"):
+            problems += _checklist_problems(node_id, node)
+            continue
+        options: PosList = node["options"]
+        for index, item in enumerate(options):
+            if isinstance(item, PosDict) and "label" not in item:
+                problems.append(
+                    Diagnostic(
+                        options.item_at(index),
+                        f"answer {index + 1} of question {node_id!r} is missing required "
+                        "field 'label'",
+                    )
+                )
     if problems:
         raise DiagnosticError(problems)
+    signs = {key: _sign(key, data, where) for key, (data, where) in raw_signs.items()}
+    meta_data, meta_where = metas[0]
     built: dict[str, Node] = {}
     for node_id, (node, where) in raw_nodes.items():
-        built[node_id] = (
-            _question(node_id, node, where)
-            if node["type"] == "question"
-            else _outcome(node_id, node, where)
+        if node["type"] == "outcome":
+            built[node_id] = _outcome(node_id, node, where)
+        elif node.get("multiple"):
+            for step in _checklist(node_id, node, where, signs=signs, meta=meta_data):
+                built[step.id] = step
+        else:
+            built[node_id] = _question(node_id, node, where)
+    tiers = {
+        Urgency(key): TierText(
+            label=_plain(data["label"]),
+            action=_plain(data["action"]),
+            signs_heading=_plain(data["signs_heading"]),
         )
-    meta_data, meta_where = metas[0]
-    return Guide(meta=_meta(meta_data, meta_where), nodes=built)
+        for key, (data, _) in raw_tiers.items()
+    }
+    return Guide(meta=_meta(meta_data, meta_where), nodes=built, signs=signs, tiers=tiers)

@@ -37,6 +37,39 @@ class Option:
     next: str
     location: Location
     next_location: Location
+    signs: tuple[str, ...] = ()
+    # The declared floor; ``Guide.floor`` adds the floor its signs imply.
+    floor: Urgency | None = None
+    fallback: bool = False
+    fact: str | None = None
+
+
+@dataclass(frozen=True)
+class Chain:
+    """Where a checklist item sits: item ``index`` of ``total`` in checklist ``group``."""
+
+    group: str
+    index: int
+    total: int
+    question: str  # the checklist's own question, shown above each item
+    hint: str | None
+    none_label: str  # the checklist's answer for a reader to whom no item applies
+
+
+@dataclass(frozen=True)
+class Sign:
+    id: str
+    text: str
+    tier: Urgency
+    sources: tuple[Source, ...]
+    location: Location
+
+
+@dataclass(frozen=True)
+class TierText:
+    label: str
+    action: str
+    signs_heading: str
 
 
 @dataclass(frozen=True)
@@ -47,6 +80,10 @@ class Question:
     screening: bool
     options: tuple[Option, ...]
     location: Location
+    follow_up: bool = False
+    items: tuple[str, ...] = ()
+    # Set on the yes/no pages a checklist is asked as; the first one keeps the checklist's id.
+    chain: Chain | None = None
 
     @property
     def successors(self) -> tuple[str, ...]:
@@ -105,6 +142,10 @@ class Meta:
     intro: str
     location: Location
     start_location: Location
+    scope: str
+    crisis: str
+    signs_intro: str
+    sooner: str
 
 
 @dataclass(frozen=True)
@@ -113,6 +154,18 @@ class Guide:
 
     meta: Meta
     nodes: dict[str, Node] = field(hash=False)
+    signs: dict[str, Sign] = field(default_factory=dict, hash=False)
+    tiers: dict[Urgency, TierText] = field(default_factory=dict, hash=False)
+
+    def floor(self, option: Option) -> Urgency | None:
+        """The most urgent of the option's declared floor and its signs' tiers."""
+        tiers = [self.signs[s].tier for s in option.signs if s in self.signs]
+        if option.floor is not None:
+            tiers.append(option.floor)
+        return min(tiers, key=lambda tier: tier.rank, default=None)
+
+    def signs_of(self, tier: Urgency) -> list[Sign]:
+        return [sign for sign in self.signs.values() if sign.tier is tier]
 
     def questions(self) -> list[Question]:
         return [node for node in self.nodes.values() if isinstance(node, Question)]

@@ -1,4 +1,4 @@
-"""guide/guide.json for the interactive flow (SPEC contract), in a stable order."""
+"""guide/guide.json for the interactive flow (contract: docs/CONTRACT.md), in a stable order."""
 
 from __future__ import annotations
 
@@ -29,16 +29,45 @@ def guide_data(guide: Guide) -> dict[str, Any]:
             question["hint"] = node.hint
         question["screening"] = node.screening
         question["step"] = step_label(node)
+        if node.items:
+            question["items"] = list(node.items)
+        if node.chain is not None:
+            question["chain"] = {
+                "group": node.chain.group,
+                "item": node.chain.index + 1,
+                "items": node.chain.total,
+                "question": node.chain.question,
+                "none": node.chain.none_label,
+            }
+            if node.chain.hint:
+                question["chain"]["hint"] = node.chain.hint
         options = []
         for option in node.options:
-            item = {"label": option.label}
+            item: dict[str, Any] = {"label": option.label}
             if option.hint:
                 item["hint"] = option.hint
             item["next"] = option.next
+            if option.signs:
+                item["signs"] = list(option.signs)
+            if (floor := guide.floor(option)) is not None:
+                item["floor"] = floor.value
+            if option.fallback:
+                item["fallback"] = True
+            if option.fact:
+                item["fact"] = option.fact
             options.append(item)
         question["options"] = options
         nodes[node.id] = question
     return {
+        "signs": [
+            {
+                "id": sign.id,
+                "text": sign.text,
+                "tier": sign.tier.value,
+                "sources": [source.key for source in sign.sources],
+            }
+            for sign in guide.signs.values()
+        ],
         "title": guide.meta.title,
         "version": guide.meta.version,
         "reviewed": guide.meta.reviewed.isoformat(),

@@ -1,4 +1,4 @@
-"""Markdown for every generated guide page (md_in_html blocks; the HTML contract is in SPEC).
+"""Markdown for every generated guide page (md_in_html blocks; contract: docs/CONTRACT.md).
 
 Links are relative links to .md sources so MkDocs resolves and validates every one of them.
 All editor text goes through ``escape`` except the start page ``intro``, which is Markdown
@@ -11,18 +11,9 @@ from collections.abc import Mapping
 
 from botb.escape import attr, front_matter, html_text, md_text
 from botb.guide.graph import reachable
-from botb.guide.model import Guide, Node, Outcome, Question, Urgency
+from botb.guide.model import Guide, Node, Outcome, Question, Sign, Urgency
 from botb.guide.paths import AnswerPath, PathStats
-from botb.guide.tiers import TIERS
 from botb.guide.urls import MAP_PAGE, OUTLINE_PAGE, PATHS_PAGE, START_PAGE, link, node_src
-
-EMERGENCY_SIGNS = (
-    "new numbness or tingling around your bottom, genitals or inner thighs (the saddle area)",
-    "new trouble passing urine, or losing control of your bladder or bowels",
-    "new or worsening weakness in your legs or feet",
-    "back pain with a high temperature, feeling very unwell, or after a serious fall or crash",
-)
-
 
 def _front(
     *,
@@ -46,7 +37,7 @@ def _node_title(node: Node) -> str:
     return node.title if isinstance(node, Outcome) else node.text
 
 
-def _safe_markdown(text: str) -> str:
+def safe_markdown(text: str) -> str:
     """Editor Markdown with raw HTML switched off: '<' can only ever be shown as text."""
     return text.replace("&", "&amp;").replace("<", "&lt;")
 
@@ -72,6 +63,17 @@ def step_label(question: Question) -> str:
     return "Screening question" if question.screening else "Question about your symptoms"
 
 
+def sign_list(guide: Guide, tier: Urgency, *, indent: str = "") -> list[str]:
+    """One tier's signs from the registry, under the tier's heading, then its action."""
+    text = guide.tiers[tier]
+    signs: list[Sign] = guide.signs_of(tier)
+    lines = [f'{indent}<div class="botb-signs botb-signs--{tier.value}" data-signs="{tier.value}" markdown>', ""]
+    lines += [f"{indent}**{md_text(text.signs_heading)}:**", ""]
+    lines += [f"{indent}- {md_text(sign.text)}" for sign in signs]
+    lines += ["", f"{indent}{safe_markdown(text.action)}", "", f"{indent}</div>", ""]
+    return lines
+
+
 def question_page(guide: Guide, question: Question) -> str:
     src = node_src(question)
     description = question.hint or f"A question in the guide: {question.text}"
@@ -81,6 +83,18 @@ def question_page(guide: Guide, question: Question) -> str:
     lines = _front(title=question.text, description=description, noindex=not entry)
     lines += [f"# {md_text(question.text)}", "", _guide_div(question), ""]
     lines += [f'<p class="botb-step" markdown>{step_label(question)}</p>', ""]
+    if question.chain is not None:
+        chain = question.chain
+        lines += [
+            f'<p class="botb-chain" data-chain="{attr(chain.group)}" '
+            f'data-item="{chain.index + 1}" data-items="{chain.total}" markdown>'
+            f"{md_text(chain.question)} ({chain.index + 1} of {chain.total})</p>",
+            "",
+        ]
+    if question.items:
+        lines += ['<ul class="botb-items" markdown>']
+        lines += [f"<li markdown>{md_text(item)}</li>" for item in question.items]
+        lines += ["</ul>", ""]
     described = ""
     if question.hint:
         hint_id = f"hint-{question.id}"
@@ -89,7 +103,8 @@ def question_page(guide: Guide, question: Question) -> str:
     lines.append(f'<ul class="botb-options"{described} markdown>')
     for index, option in enumerate(question.options):
         target = link(src=src, target=node_src(guide.nodes[option.next]))
-        attrs = f'{{ .botb-option data-option="{index}" data-next="{attr(option.next)}" }}'
+        fallback = ' data-fallback="true"' if option.fallback else ""
+        attrs = f'{{ .botb-option data-option="{index}" data-next="{attr(option.next)}"{fallback} }}'
         item = f"[{md_text(option.label)}]({target}){attrs}"
         if option.hint:
             item += f' <span class="botb-option-hint">{md_text(option.hint)}</span>'
@@ -113,9 +128,11 @@ def outcome_page(
     site_url: str,
     page_titles: Mapping[str, str],
     source_links: Mapping[str, tuple[str, str | None]],
+    facts: tuple[str, ...] = (),
 ) -> str:
+    """``facts``: what every path to this outcome told us (the script adds the reader's own)."""
     src = node_src(outcome)
-    tier = TIERS[outcome.urgency]
+    tier = guide.tiers[outcome.urgency]
     urgency = outcome.urgency.value
     lines = _front(title=outcome.title, description=outcome.summary)
     lines += [f"# {md_text(outcome.title)}", ""]
@@ -125,18 +142,29 @@ def outcome_page(
         f'<div class="botb-card botb-card--{urgency}" role="note" '
         f'aria-label="How soon: {attr(tier.label)}" markdown>',
         f'<p class="botb-card__tier" markdown>{md_text(tier.label)}</p>',
-        f"<p markdown>{md_text(tier.action)}</p>",
+        f"<p markdown>{safe_markdown(tier.action)}</p>",
         "</div>",
         "",
+    ]
+    if outcome.urgency is not Urgency.EMERGENCY:
+        lines += [f'<p class="botb-crisis" data-crisis markdown>{safe_markdown(guide.meta.crisis)}</p>', ""]
+    lines += [
         f'<p class="botb-summary" markdown>{md_text(outcome.summary)}</p>',
         "",
         '<section class="botb-answers" data-answers hidden></section>',
         "",
         "## Why you are seeing this",
         "",
+    ]
+    if facts:
+        lines += ['<div class="botb-facts" data-facts markdown>', ""]
+        lines += ["From your answers:", "", *_bullets(facts), "", "</div>", ""]
+    lines += [
         md_text(outcome.why),
         "",
         "This is not a diagnosis. Only a clinician who examines you can say what is going on.",
+        "",
+        f'<p class="botb-scope" data-scope markdown>{md_text(guide.meta.scope)}</p>',
         "",
     ]
     if outcome.approaches:
@@ -160,10 +188,16 @@ def outcome_page(
         lines.append("")
     if outcome.ask:
         lines += ["## Questions to ask", "", *_bullets(outcome.ask), ""]
-    if outcome.safety_net:
-        lines += ["## Get help sooner if", "", *_bullets(outcome.safety_net), ""]
-        emergency = TIERS[Urgency.EMERGENCY].action
-        lines += [f"If you notice any warning sign, do not wait. {md_text(emergency)}", ""]
+    sooner = [t for t in Urgency if t.more_urgent_than(outcome.urgency) and guide.signs_of(t)]
+    if sooner or outcome.safety_net:
+        lines += ["## Get help sooner", "", '<div class="botb-sooner" data-sooner markdown>', ""]
+        if sooner:
+            lines += [md_text(guide.meta.sooner), ""]
+        for more_urgent in sooner:
+            lines += sign_list(guide, more_urgent)
+        if outcome.safety_net:
+            lines += ["Also:", "", *_bullets(outcome.safety_net), ""]
+        lines += ["</div>", ""]
     lines += ["## Sources", ""]
     for source in outcome.sources:
         label, ref = source_links.get(source.key) or (source.key, None)
@@ -177,15 +211,14 @@ def outcome_page(
         f"Guide version {guide.meta.version}, reviewed {outcome.reviewed.isoformat()}, "
         f"printed from {site_url}guide/o/{outcome.id}/"
     )
-    lines += [
-        f'<p class="botb-sheet-meta" markdown>{md_text(stamp)}</p>',
-        "",
-        '<p class="botb-print"><button type="button" data-print hidden>'
-        "Print a discussion sheet</button></p>",
-        "",
-        "</div>",
-        "",
-    ]
+    lines += [f'<p class="botb-sheet-meta" markdown>{md_text(stamp)}</p>', ""]
+    if outcome.urgency not in (Urgency.EMERGENCY, Urgency.URGENT):
+        lines += [
+            '<p class="botb-print"><button type="button" data-print hidden>'
+            "Print a discussion sheet</button></p>",
+            "",
+        ]
+    lines += ["</div>", ""]
     return "\n".join(lines)
 
 
@@ -201,13 +234,20 @@ def start_page(guide: Guide) -> str:
         ),
     )
     lines += [f"# {md_text(meta.title)}", ""]
-    lines += ['!!! danger "If this could be an emergency, do not use this guide"', ""]
-    lines += ["    Get help now if you have any of these:", ""]
-    lines += [f"    - {sign}" for sign in EMERGENCY_SIGNS]
-    lines += ["", f"    {TIERS[Urgency.EMERGENCY].action}", ""]
-    urgent = link(src=START_PAGE, target="urgent-help.md")
-    lines += [f"    Read more on [Get urgent help]({urgent}).", ""]
-    lines += [_safe_markdown(meta.intro), ""]
+    lines += [
+        '<div class="botb-emergency" role="note" data-emergency markdown>',
+        "",
+        f"**{md_text(meta.signs_intro)}**",
+        "",
+        *sign_list(guide, Urgency.EMERGENCY),
+        f"[Get urgent help]({link(src=START_PAGE, target='urgent-help.md')})",
+        "",
+        "</div>",
+        "",
+        f'<p class="botb-scope" data-scope markdown>{md_text(meta.scope)}</p>',
+        "",
+    ]
+    lines += [safe_markdown(meta.intro), ""]
     lines += [
         "## What this guide is",
         "",
