@@ -141,7 +141,7 @@ def test_broken_guide_fails_the_build_with_positions(tmp_path: Path) -> None:
     path.write_text(path.read_text().replace("next: routine-bike-fit", "next: nowhere", 1))
     result = _build(project)
     assert result.returncode != 0
-    assert "guide/10-symptoms.yml:34:15: next 'nowhere' is not a node id" in result.stderr
+    assert "guide/10-symptoms.yml:37:15: next 'nowhere' is not a node id" in result.stderr
 
 
 def test_no_guide_yaml_still_builds(tmp_path: Path) -> None:

@@ -107,9 +107,14 @@ def build(
             continue
         options = tuple(
             Option(
-                label=f"to {target}", hint=None, next=target, location=where, next_location=where
+                label=f"to {target}",
+                hint=None,
+                next=target,
+                location=where,
+                next_location=where,
+                fallback=position == len(body) - 1,
             )
-            for target in body
+            for position, target in enumerate(body)
         )
         nodes[node_id] = Question(
             id=node_id,
@@ -128,5 +133,9 @@ def build(
         intro="Intro.",
         location=here,
         start_location=here,
+        scope="Scope.",
+        crisis="Crisis.",
+        signs_intro="Signs.",
+        sooner="Sooner.",
     )
     return Guide(meta=meta, nodes=nodes)

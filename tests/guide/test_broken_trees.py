@@ -76,6 +76,14 @@ NO_GUIDE_OLD = """guide:
   minutes: 3
   intro: >-
     A short set of questions for riders with **low back pain**.
+  scope: The guide covers back pain from muscles, joints and nerves.
+  crisis: "If you are in crisis, call [116 123](tel:116123)."
+  signs_intro: If you have any of these, get help now.
+  sooner: If any of these starts, get help as shown.
+  chain_yes: "Yes"
+  chain_yes_unsure: "Yes, or I am not sure"
+  chain_no: "No"
+  chain_unsure: I am not sure
 """
 
 CASES: list[tuple[str, tuple[Edit, ...], str, str]] = [
@@ -95,13 +103,13 @@ CASES: list[tuple[str, tuple[Edit, ...], str, str]] = [
     (
         "duplicate-id-in-one-file",
         ((Y, "  leg-duration:\n", DUPLICATE_IN_FILE + "  leg-duration:\n"),),
-        "guide/10-symptoms.yml:11:3",
+        "guide/10-symptoms.yml:12:3",
         "duplicate key 'leg-pain'",
     ),
     (
         "impossible-date",
         ((Y, "reviewed: 2026-11-27", "reviewed: 2026-13-01"),),
-        "guide/10-symptoms.yml:74:15",
+        "guide/10-symptoms.yml:80:15",
         "is not a real date",
     ),
     # --- structure: types, required fields, keys ------------------------------------------
@@ -120,7 +128,7 @@ CASES: list[tuple[str, tuple[Edit, ...], str, str]] = [
     (
         "screening-not-boolean",
         ((S, "screening: true", 'screening: "yes"'),),
-        "guide/00-screening.yml:13:16",
+        "guide/00-screening.yml:36:16",
         "'screening' must be true or false",
     ),
     (
@@ -150,7 +158,7 @@ CASES: list[tuple[str, tuple[Edit, ...], str, str]] = [
     (
         "unknown-option-key",
         ((Y, "- label: On the bike", "- lable: On the bike"),),
-        "guide/10-symptoms.yml:23:9",
+        "guide/10-symptoms.yml:25:9",
         "unknown field 'lable' in item 1 of 'options' (did you mean 'label'?)",
     ),
     (
@@ -162,25 +170,25 @@ CASES: list[tuple[str, tuple[Edit, ...], str, str]] = [
     (
         "bad-node-id",
         ((Y, "  training-load:\n", "  Training_Load:\n"),),
-        "guide/10-symptoms.yml:40:3",
+        "guide/10-symptoms.yml:44:3",
         "node id 'Training_Load' is not valid",
     ),
     (
         "duplicate-id-across-files",
         ((S, "", DUPLICATE_ACROSS_FILES),),
-        "guide/10-symptoms.yml:48:3",
+        "guide/10-symptoms.yml:53:3",
         "duplicate node id 'how-long' (first defined at guide/00-screening.yml:",
     ),
     (
         "bad-urgency",
         ((Y, "urgency: soon", "urgency: later"),),
-        "guide/10-symptoms.yml:60:14",
+        "guide/10-symptoms.yml:66:14",
         "'urgency' must be one of: emergency, urgent, soon, routine, self-care",
     ),
     (
         "date-is-words",
         ((Y, "reviewed: 2026-11-27", "reviewed: yesterday"),),
-        "guide/10-symptoms.yml:74:15",
+        "guide/10-symptoms.yml:80:15",
         "'reviewed' 'yesterday' is not a date like 2026-11-27",
     ),
     (
@@ -204,25 +212,25 @@ CASES: list[tuple[str, tuple[Edit, ...], str, str]] = [
                 "    options: []\n    x-options:\n      - label: Seated on long climbs",
             ),
         ),
-        "guide/10-symptoms.yml:32:14",
+        "guide/10-symptoms.yml:35:14",
         "'options' needs at least 1 item(s)",
     ),
     (
         "empty-label",
         ((Y, "- label: On the drops", '- label: ""'),),
-        "guide/10-symptoms.yml:35:16",
+        "guide/10-symptoms.yml:38:16",
         "'label' must not be empty",
     ),
     (
         "blank-title",
         ((Y, "title: Leg pain that has lasted a while", 'title: "   "'),),
-        "guide/10-symptoms.yml:61:12",
+        "guide/10-symptoms.yml:67:12",
         "'title' must not be empty",
     ),
     (
         "page-without-md",
         ((Y, "page: approaches/imaging-and-tests.md", "page: approaches/imaging-and-tests"),),
-        "guide/10-symptoms.yml:67:15",
+        "guide/10-symptoms.yml:73:15",
         "is not valid: use a docs-relative Markdown path",
     ),
     (
@@ -253,7 +261,7 @@ CASES: list[tuple[str, tuple[Edit, ...], str, str]] = [
     (
         "dangling-next",
         ((Y, "next: routine-bike-fit", "next: routine-bike-fits"),),
-        "guide/10-symptoms.yml:34:15",
+        "guide/10-symptoms.yml:37:15",
         "next 'routine-bike-fits' is not a node id (did you mean 'routine-bike-fit'?)",
     ),
     (
@@ -265,7 +273,7 @@ CASES: list[tuple[str, tuple[Edit, ...], str, str]] = [
     (
         "unreachable-node",
         ((Y, "", UNREACHABLE),),
-        "guide/10-symptoms.yml:155:3",
+        "guide/10-symptoms.yml:161:3",
         "node 'orphan' is unreachable",
     ),
     (
@@ -273,11 +281,11 @@ CASES: list[tuple[str, tuple[Edit, ...], str, str]] = [
         (
             (
                 Y,
-                '      - label: "No"\n        next: how-long',
-                '      - label: "No"\n        next: when-it-hurts',
+                '      - label: "No"\n        fallback: true\n        next: how-long',
+                '      - label: "No"\n        fallback: true\n        next: when-it-hurts',
             ),
         ),
-        "guide/10-symptoms.yml:46:9",
+        "guide/10-symptoms.yml:50:9",
         "loop: this answer of 'training-load' leads back to 'when-it-hurts'",
     ),
     (
@@ -285,19 +293,19 @@ CASES: list[tuple[str, tuple[Edit, ...], str, str]] = [
         (
             (
                 Y,
-                "      - label: Most of the time\n        next: how-long",
-                "      - label: Most of the time\n        next: stuck",
+                "      - label: Most of the time\n        fallback: true\n        next: how-long",
+                "      - label: Most of the time\n        fallback: true\n        next: stuck",
             ),
             (Y, "", STUCK),
         ),
-        "guide/10-symptoms.yml:155:3",
+        "guide/10-symptoms.yml:161:3",
         "dead end: no answer to question 'stuck' can lead to an outcome",
     ),
     # --- pages and sources ------------------------------------------------------------------
     (
         "missing-approach-page",
         ((Y, "page: approaches/imaging-and-tests.md", "page: approaches/imaging.md"),),
-        "guide/10-symptoms.yml:67:15",
+        "guide/10-symptoms.yml:73:15",
         "approach page 'approaches/imaging.md' does not exist",
     ),
     (
@@ -309,13 +317,13 @@ CASES: list[tuple[str, tuple[Edit, ...], str, str]] = [
     (
         "missing-anchor",
         ((Y, "bike-fit.md#saddle-height", "bike-fit.md#saddle-hight"),),
-        "guide/10-symptoms.yml:100:15",
+        "guide/10-symptoms.yml:106:15",
         "has no heading #saddle-hight",
     ),
     (
         "unknown-source",
         ((Y, "sources: [nice-ng59, hayden-2021]", "sources: [nice-ng59, hayden-2012]"),),
-        "guide/10-symptoms.yml:73:26",
+        "guide/10-symptoms.yml:79:26",
         "unknown source 'hayden-2012': not in the bibliography (did you mean 'hayden-2021'?)",
     ),
     # --- safety rules -----------------------------------------------------------------------
@@ -328,7 +336,7 @@ CASES: list[tuple[str, tuple[Edit, ...], str, str]] = [
     (
         "no-emergency-one-answer-from-start",
         ((S, "next: emergency-cauda-equina", "next: leg-weakness"),),
-        "guide/00-screening.yml:11:3",
+        "guide/00-screening.yml:34:3",
         "must lead straight to an emergency outcome",
     ),
     (
@@ -341,7 +349,7 @@ CASES: list[tuple[str, tuple[Edit, ...], str, str]] = [
                 "      - label: Not sure\n        next: leg-pain",
             ),
         ),
-        "guide/10-symptoms.yml:58:3",
+        "guide/10-symptoms.yml:64:3",
         "without screening question(s) 'fever-or-injury' (e.g. saddle-and-bladder → "
         "leg-weakness → leg-pain → leg-duration → soon-leg-pain)",
     ),
@@ -354,19 +362,37 @@ CASES: list[tuple[str, tuple[Edit, ...], str, str]] = [
                 "    screening: true\n    text: When does your back hurt most?",
             ),
         ),
-        "guide/10-symptoms.yml:19:3",
+        "guide/10-symptoms.yml:21:3",
         "screening question 'when-it-hurts' can be reached after the symptom question 'leg-pain'",
     ),
     (
-        "missing-safety-net",
-        ((Y, "    safety_net:\n      - Your leg gets weaker or numb.\n", ""),),
-        "guide/10-symptoms.yml:58:3",
-        "safety rule: soon outcome 'soon-leg-pain' needs a 'safety_net'",
+        "question-without-fallback",
+        ((Y, "      - label: Most of the time\n        fallback: true\n", "      - label: Most of the time\n"),),
+        "guide/10-symptoms.yml:21:3",
+        "question 'when-it-hurts' has no answer marked 'fallback: true'",
+    ),
+    (
+        "unknown-sign",
+        ((S, "signs: [weak-leg]", "signs: [weak-legs]"),),
+        "guide/00-screening.yml:51:9",
+        "unknown sign 'weak-legs': not in the sign registry (signs.yml) (did you mean 'weak-leg'?)",
+    ),
+    (
+        "floor-broken-on-a-path",
+        ((Y, "      - label: Seated on long climbs\n", "      - label: Seated on long climbs\n        floor: soon\n"),),
+        "guide/10-symptoms.yml:36:9",
+        "sets a floor of soon, but a path after it reaches routine outcome 'routine-bike-fit'",
+    ),
+    (
+        "missing-tier-text",
+        ((S, "  self-care: {label: \"Self-care\", action: \"Start with self-care.\", signs_heading: \"Self-care\"}\n", ""),),
+        "guide/00-screening.yml:2:1",
+        "'tiers:' has no entry for self-care",
     ),
     (
         "urgent-outcome-with-approaches",
         ((S, "    safety_net:\n      - You feel worse or get new numbness.\n", URGENT_APPROACHES),),
-        "guide/00-screening.yml:69:15",
+        "guide/00-screening.yml:97:15",
         "safety rule: urgent outcome 'urgent-unwell' must not list approaches",
     ),
     (
@@ -379,7 +405,7 @@ CASES: list[tuple[str, tuple[Edit, ...], str, str]] = [
                 "",
             ),
         ),
-        "guide/10-symptoms.yml:58:3",
+        "guide/10-symptoms.yml:64:3",
         "soon outcome 'soon-leg-pain' lists 1 approaches; list between 2 and 5",
     ),
 ]

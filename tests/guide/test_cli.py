@@ -47,8 +47,8 @@ def test_check_reports_every_problem_with_position(project: Path) -> None:
     result = run("check", cwd=project)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert "guide/10-symptoms.yml:34:15: next 'nowhere' is not a node id" in result.stderr
-    assert "guide/10-symptoms.yml:67:15: approach page 'approaches/x.md' does not exist" in (
+    assert "guide/10-symptoms.yml:37:15: next 'nowhere' is not a node id" in result.stderr
+    assert "guide/10-symptoms.yml:73:15: approach page 'approaches/x.md' does not exist" in (
         result.stderr
     )
     assert "2 problems found." in result.stderr

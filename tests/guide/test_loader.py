@@ -36,7 +36,7 @@ def test_nodes_keep_their_locations() -> None:
     assert isinstance(question, Question)
     assert str(question.location) == "tests/fixtures/guide/valid/10-symptoms.yml:3:3"
     assert str(question.options[1].location) == "tests/fixtures/guide/valid/10-symptoms.yml:9:9"
-    assert str(question.options[1].next_location).endswith("10-symptoms.yml:10:15")
+    assert str(question.options[1].next_location).endswith("10-symptoms.yml:11:15")
 
 
 def test_outcome_fields() -> None:

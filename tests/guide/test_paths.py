@@ -67,9 +67,13 @@ def test_path_book_text_format() -> None:
     assert "\nPath 1 of 30\n" in text
     assert (
         "  Since your back pain started, have you had numbness around your bottom or new "
-        "bladder trouble? → Yes, one or more of these\n"
+        "bladder trouble? → Yes, one or more of these  [floor emergency, fallback]\n"
+        "  Floor: emergency\n"
         "  ⇒ OUTCOME [emergency] Get emergency help now (emergency-cauda-equina)\n"
     ) in text
+    # The wording a clinician signs off with the paths: every tier and every sign.
+    assert "  [emergency] saddle-numbness: Numbness around your bottom" in text
+    assert "  Crisis line (every non-emergency outcome): " in text
     assert text.count("⇒ OUTCOME") == 30
     assert text == path_book_text(valid_guide())  # stable
 

@@ -14,7 +14,13 @@ def test_golden_json() -> None:
 
 def test_contract() -> None:
     data = json.loads(guide_json(valid_guide()))
-    assert list(data) == ["title", "version", "reviewed", "start", "nodes"]
+    assert list(data) == ["signs", "title", "version", "reviewed", "start", "nodes"]
+    for sign in data["signs"]:
+        assert list(sign) == ["id", "text", "tier", "sources"]
+        assert sign["tier"] in {"emergency", "urgent", "soon"}
+    for node in data["nodes"].values():
+        if node["type"] == "question":
+            assert any(option.get("fallback") is True for option in node["options"])
     assert data["reviewed"] == "2026-11-27"
     ids = list(data["nodes"])
     assert ids[0] == data["start"] == "saddle-and-bladder"
@@ -33,7 +39,7 @@ def test_contract() -> None:
                 "hint": "The lower part of curved handlebars.",
                 "next": "routine-bike-fit",
             },
-            {"label": "Out of the saddle", "next": "training-load"},
+            {"label": "Out of the saddle", "next": "training-load", "fallback": True},
         ],
     }
     outcome = data["nodes"]["routine-bike-fit"]

@@ -6,6 +6,8 @@ Regenerate the golden files after an intended change with
 
 from __future__ import annotations
 
+from botb.guide.model import Urgency
+
 import os
 from pathlib import Path
 
@@ -156,12 +158,24 @@ def test_outcome_page_contract(oid: str, tier: str) -> None:
         assert "Approaches to discuss with your physio" not in headings
     else:
         assert "Approaches to discuss with your physio" in headings
-        assert "Get help sooner if" in headings
+        assert "Get help sooner" in headings
+        sooner = root.find("div", attrs={"data-sooner": True})
+        assert sooner is not None
+        # Every more urgent tier's signs, from the registry, each under its own tier.
+        listed = {d["data-signs"] for d in sooner.find_all("div", attrs={"data-signs": True})}
+        assert "emergency" in listed
+        assert root.find("p", attrs={"data-crisis": True}) is not None
+    if tier != "emergency":
+        assert root.find("p", attrs={"data-crisis": True}) is not None
+    assert root.find("p", attrs={"data-scope": True}) is not None
     meta = root.find("p", class_="botb-sheet-meta")
     assert meta is not None
     assert meta.get_text().startswith("Guide version 2026.11.1, reviewed 2026-11-27, printed from")
     assert meta.get_text().endswith(f"https://example.org/back-on-the-bike/guide/o/{oid}/")
     button = root.find("button", attrs={"data-print": True})
+    if tier in {"emergency", "urgent"}:
+        assert button is None  # action first; nothing to print and take along
+        return
     assert button is not None and button.has_attr("hidden") and button["type"] == "button"
 
 
@@ -185,23 +199,39 @@ def test_engine_wording_never_says_you_have() -> None:
     from botb.guide.model import Outcome
     from botb.guide.render_pages import outcome_page
 
+    from botb.guide.model import TierText
+
     result = compiled()
+    # Every sentence from the YAML blanked: what is left is what the engine itself says.
+    guide = dataclasses.replace(
+        result.guide,
+        meta=dataclasses.replace(result.guide.meta, scope="X", crisis="X", sooner="X"),
+        tiers={tier: TierText("X", "X", "X") for tier in result.guide.tiers},
+        signs={k: dataclasses.replace(v, text="X") for k, v in result.guide.signs.items()},
+    )
     for outcome in result.guide.outcomes():
         blank = dataclasses.replace(
             outcome, title="X", summary="X", why="X", ask=("X",), safety_net=("X",)
         )
-        page = outcome_page(result.guide, blank, site_url="", page_titles={}, source_links={})
+        page = outcome_page(guide, blank, site_url="", page_titles={}, source_links={})
         assert isinstance(blank, Outcome)
         assert "you have" not in page.lower()
 
 
 def test_action_lines_per_tier() -> None:
     pages = compiled().pages
-    assert "Call your local emergency number (999 in the UK, 911 in the US, 112 in the EU)" in (
-        _body(pages["guide/o/emergency-cauda-equina.md"]).get_text()
-    )
-    assert "Get medical advice today" in _body(pages["guide/o/urgent-nerve.md"]).get_text()
-    assert "You can start with self-care" in _body(pages["guide/o/self-care-load.md"]).get_text()
+    guide = compiled().guide
+    for src, tier in [
+        ("guide/o/emergency-cauda-equina.md", "emergency"),
+        ("guide/o/urgent-nerve.md", "urgent"),
+        ("guide/o/self-care-load.md", "self-care"),
+    ]:
+        card = _body(pages[src]).find("div", class_="botb-card")
+        assert card is not None
+        text = guide.tiers[Urgency(tier)]
+        assert text.label in card.get_text()
+    emergency = _body(pages["guide/o/emergency-cauda-equina.md"]).find("div", class_="botb-card")
+    assert emergency is not None and emergency.find("a", href="tel:999") is not None
 
 
 def test_start_page_says_what_it_is_and_is_not() -> None:
@@ -209,7 +239,12 @@ def test_start_page_says_what_it_is_and_is_not() -> None:
     text = soup.get_text()
     blocks = soup.find_all(True, recursive=False)
     assert blocks[0].name == "h1"
-    assert "danger" in (blocks[1].get("class") or [])  # the emergency notice comes first
+    assert blocks[1].has_attr("data-emergency")  # the emergency signs come first
+    signs = blocks[1].find("div", attrs={"data-signs": "emergency"})
+    assert signs is not None
+    listed = [li.get_text() for li in signs.find_all("li")]
+    assert listed == [s.text for s in compiled().guide.signs_of(Urgency.EMERGENCY)]
+    assert soup.find("p", attrs={"data-scope": True}) is not None
     for words in [
         "999",
         "not a diagnosis",

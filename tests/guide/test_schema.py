@@ -90,7 +90,17 @@ def _records(shape: f.Shape, seen: dict[str, f.Record]) -> None:
 def test_every_field_is_described_for_editors() -> None:
     records: dict[str, f.Record] = {}
     _records(f.FILE, records)
-    assert set(records) == {"file", "guide", "question", "option", "outcome", "approach", "note"}
+    assert set(records) == {
+        "file",
+        "guide",
+        "question",
+        "option",
+        "outcome",
+        "approach",
+        "note",
+        "sign",
+        "tier",
+    }
     for record in records.values():
         assert record.description
         assert all(field.description for field in record.fields)

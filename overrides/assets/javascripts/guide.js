@@ -46,11 +46,51 @@
       var best = 0;
       n.options.forEach(function (o) { best = Math.max(best, walk(o.next, seen)); });
       seen[id] = 0;
-      return (far[id] = best + 1);
+      return (far[id] = best + (later(n) ? 0 : 1));
     }
     Object.keys(guide.nodes).forEach(function (id) { walk(id, {}); });
     depths.guide = guide;
     return (depths.far = far);
+  }
+
+  // A checklist is asked on one page; its later yes/no items are not questions of their own.
+  function later(n) { return !!(n.chain && n.chain.item > 1); }
+  function itemId(n, i) { return i === 1 ? n.chain.group : n.chain.group + "--" + i; }
+
+  // Answers grouped as the reader saw them: a checklist's yes/no items become one answer.
+  function groups(guide, answers) {
+    var out = [];
+    answers.forEach(function (p, i) {
+      var n = guide.nodes[p[0]];
+      var last = out[out.length - 1];
+      if (later(n) && last && last.group === n.chain.group) {
+        last.end = i;
+        last.node = n;
+        last.index = p[1];
+        return;
+      }
+      out.push({ start: i, end: i, node: n, index: p[1], group: n.chain ? n.chain.group : null });
+    });
+    return out.map(function (g) {
+      var first = guide.nodes[answers[g.start][0]];
+      if (!g.group) return { start: g.start, title: first.title, label: first.options[g.index].label };
+      var said = g.node.options[g.index];
+      var ticked = said.next !== (g.node.options[1] || {}).next; // the "no" answer is always second
+      return {
+        start: g.start,
+        title: first.chain.question,
+        label: ticked ? g.node.title + (said.fallback ? " (" + said.label + ")" : "") : first.chain.none
+      };
+    });
+  }
+
+  function facts(guide, answers) {
+    var seen = {}, out = [];
+    answers.forEach(function (p) {
+      var f = guide.nodes[p[0]].options[p[1]].fact;
+      if (f && !seen[f]) { seen[f] = 1; out.push(f); }
+    });
+    return out;
   }
 
   function parse(hash) {
@@ -93,19 +133,78 @@
 
   function summary(v, answers, changeUrl) {
     var list = el("ol", "botb-answers__list");
-    answers.forEach(function (p, i) {
-      var q = v.guide.nodes[p[0]];
+    groups(v.guide, answers).forEach(function (g) {
+      var i = g.start;
       var li = el("li", "botb-answers__item");
-      li.appendChild(el("span", "botb-answers__q", q.title));
-      li.appendChild(el("strong", "botb-answers__a", q.options[p[1]].label));
+      li.appendChild(el("span", "botb-answers__q", g.title));
+      li.appendChild(el("strong", "botb-answers__a", g.label));
       var a = el("a", "botb-answers__change", "Change");
       a.href = changeUrl + format(answers.slice(0, i), answers.slice(i));
       a.setAttribute("data-change", "");
-      a.appendChild(el("span", "botb-sr", " your answer to: " + q.title));
+      a.appendChild(el("span", "botb-sr", " your answer to: " + g.title));
       li.appendChild(a);
       list.appendChild(li);
     });
     return list;
+  }
+
+  // The checklist form: tick every item that applies; the first ticked (the most urgent,
+  // as the build checks) decides, exactly as answering the yes/no pages in order would.
+  function checklistAnswers(v, first, ticked) {
+    var out = [], id = first.id, n = first;
+    for (var i = 1; i <= first.chain.items; i++) {
+      id = itemId(first, i);
+      n = v.guide.nodes[id];
+      if (ticked[id]) { out.push([id, 0]); return { answers: out, next: n.options[0].next }; }
+      out.push([id, 1]);
+    }
+    return { answers: out, next: n.options[1].next };
+  }
+
+  function renderChecklist(v, n, id, answers, kept) {
+    var form = el("form", "botb-checklist");
+    form.setAttribute("data-checklist", id);
+    var fs = el("fieldset");
+    var legend = el("legend", "botb-sr", n.chain.question);
+    fs.appendChild(legend);
+    var ul = el("ul", "botb-checklist__items");
+    for (var i = 1; i <= n.chain.items; i++) {
+      var itemNode = v.guide.nodes[itemId(n, i)];
+      var li = el("li", "botb-checklist__item");
+      var box = el("input");
+      box.type = "checkbox";
+      box.id = "tick-" + itemId(n, i);
+      box.name = itemId(n, i);
+      var label = el("label", null, itemNode.title);
+      label.htmlFor = box.id;
+      li.appendChild(box);
+      li.appendChild(label);
+      var hint = itemNode.hint || itemNode.options[0].hint;
+      if (hint) {
+        var h = el("span", "botb-option-hint", hint);
+        h.id = "hint-" + box.id;
+        box.setAttribute("aria-describedby", h.id);
+        li.appendChild(h);
+      }
+      ul.appendChild(li);
+    }
+    fs.appendChild(ul);
+    form.appendChild(fs);
+    var go = el("button", "md-button md-button--primary botb-checklist__go", "Continue");
+    go.type = "submit";
+    form.appendChild(go);
+    var none = checklistAnswers(v, n, {});
+    var p = el("p", "botb-checklist__none");
+    var a = el("a", "botb-option", n.chain.none);
+    a.setAttribute("data-checklist-none", "");
+    a.href = target(v, answers.concat(none.answers), kept, none.next);
+    p.appendChild(a);
+    form.appendChild(p);
+    return form;
+  }
+
+  function target(v, answers, kept, next) {
+    return v.guide.nodes[next].type === "question" ? format(answers, kept) : nodeUrl(v, next) + format(answers);
   }
 
   // Builds the whole question view first, then swaps it in: nothing static goes before it is ready.
@@ -123,18 +222,33 @@
     back.hidden = !answers.length;
     parts.push(back);
 
-    var total = answers.length + v.far[id];
-    var progress = el("p", "botb-progress", "Question " + (answers.length + 1) + " of at most " + total);
+    var asked = answers.filter(function (p) { return !later(v.guide.nodes[p[0]]); }).length;
+    var total = asked + v.far[id];
+    var progress = el("p", "botb-progress", "Question " + (asked + 1) + " of at most " + total);
     parts.push(progress);
     parts.push(el("p", "botb-step", n.step || ""));
+    var checklist = n.chain && n.chain.item === 1;
+    var title = checklist ? n.chain.question : n.title;
     var hintId = "hint-" + id;
-    if (n.hint) {
+    if (checklist) {
+      if (n.chain.hint) parts.push(el("p", "botb-hint", n.chain.hint));
+      parts.push(renderChecklist(v, n, id, answers, kept));
+    } else if (n.chain) {
+      parts.push(el("p", "botb-chain", n.chain.question + " (" + n.chain.item + " of " + n.chain.items + ")"));
+    }
+    if (n.items) {
+      var items = el("ul", "botb-items");
+      n.items.forEach(function (t) { items.appendChild(el("li", null, t)); });
+      parts.push(items);
+    }
+    if (!checklist && n.hint) {
       var hint = el("p", "botb-hint", n.hint);
       hint.id = hintId;
       parts.push(hint);
     }
     var ul = el("ul", "botb-options");
-    if (n.hint) ul.setAttribute("aria-describedby", hintId);
+    if (checklist) ul.hidden = true;
+    if (n.hint && !checklist) ul.setAttribute("aria-describedby", hintId);
     var previous = memory[id];
     var chosen = null;
     n.options.forEach(function (o, i) {
@@ -142,8 +256,7 @@
       var a = el("a", "botb-option", o.label);
       var next = answers.concat([[id, i]]);
       var rest = kept.filter(function (p) { return p[0] !== id; });
-      var target = v.guide.nodes[o.next];
-      a.href = target.type === "question" ? format(next, rest) : nodeUrl(v, o.next) + format(next);
+      a.href = target(v, next, rest, o.next);
       a.setAttribute("data-option", String(i));
       a.setAttribute("data-next", o.next);
       if (i === previous) {
@@ -178,14 +291,14 @@
     // frame, instead of synchronously here.
     if (moveFocus && !chosen) v.h1.focus();
     // Swap: all new nodes exist, so the DOM changes below cannot leave a half-built page.
-    v.h1.textContent = n.title;
+    v.h1.textContent = title;
     v.el.replaceChildren.apply(v.el, parts);
-    if (v.titleSuffix != null) v.title = n.title + v.titleSuffix;
+    if (v.titleSuffix != null) v.title = title + v.titleSuffix;
     v.hash = hash;
     v.answers = answers;
     v.kept = kept;
     if (!moveFocus) return;
-    v.live.textContent = progress.textContent + ": " + n.title +
+    v.live.textContent = progress.textContent + ": " + title +
       (chosen ? ". Your answer before is selected." : "");
     // A remembered answer is new in the page: it can only take the focus after the swap.
     if (chosen) chosen.focus();
@@ -215,7 +328,7 @@
 
   function onClick(v, ev) {
     if (ev.defaultPrevented || ev.button || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
-    var t = ev.target.closest("a[data-option], a[data-change], button[data-back]");
+    var t = ev.target.closest("a[data-option], a[data-change], a[data-checklist-none], button[data-back]");
     if (!t || !v.el.contains(t)) return;
     // The last step keeps its history entry, whether this click answers in place or leaves.
     flushHistory();
@@ -223,7 +336,12 @@
     if (t.hasAttribute("data-back")) {
       if (!answers.length) return;
       remember(answers);
-      go(v, answers.slice(0, -1), kept);
+      var gs = groups(v.guide, answers);
+      go(v, answers.slice(0, gs[gs.length - 1].start), kept); // a checklist steps back as one
+    } else if (t.hasAttribute("data-checklist-none")) {
+      var s0 = parse(t.getAttribute("href"));
+      if (!s0.has) return; // the route ends at an outcome: the real link loads it
+      go(v, s0.a, kept);
     } else if (t.hasAttribute("data-change")) {
       var s = parse(t.getAttribute("href"));
       remember(s.k);
@@ -270,6 +388,19 @@
     root.addEventListener("click", function (ev) {
       try { onClick(v, ev); } catch (e) { /* leave the real link to work */ }
     });
+    root.addEventListener("submit", function (ev) {
+      var form = ev.target.closest("form[data-checklist]");
+      if (!form) return;
+      ev.preventDefault();
+      flushHistory();
+      var first = v.guide.nodes[form.getAttribute("data-checklist")];
+      var ticked = {};
+      Array.prototype.forEach.call(form.querySelectorAll("input:checked"), function (b) { ticked[b.name] = 1; });
+      var r = checklistAnswers(v, first, ticked);
+      var answers = v.answers.concat(r.answers);
+      if (v.guide.nodes[r.next].type === "question") go(v, answers, v.kept);
+      else location.href = nodeUrl(v, r.next) + format(answers);
+    });
     view = v;
     root.setAttribute("data-enhanced", ""); // answers now render in place (tests, benchmark)
   }
@@ -287,6 +418,18 @@
       box.replaceChildren(h, summary(v, walk.path, nodeUrl(v, first)));
       box.hidden = false;
       remember(walk.path);
+      var known = root.querySelector("[data-facts]");
+      var said = facts(guide, walk.path);
+      if (said.length) {
+        var list = el("ul");
+        said.forEach(function (f) { list.appendChild(el("li", null, f)); });
+        var factBox = el("div", "botb-facts");
+        factBox.setAttribute("data-facts", "");
+        factBox.appendChild(el("p", null, "From your answers:"));
+        factBox.appendChild(list);
+        if (known) known.replaceWith(factBox);
+        else box.after(factBox);
+      }
     }
     var print = root.querySelector("[data-print]");
     if (print) {
