@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+import random
 from collections import deque
 
 import pytest
 
 from botb.guide.checks import NO_LIMITS, Limits, check_guide
-from botb.guide.model import Guide
+from botb.guide.model import Guide, Question, Urgency
 
 from .helpers import build, valid_guide
 
@@ -139,3 +141,72 @@ def test_ten_thousand_node_tree_loop_is_found() -> None:
     assert len(found) == 1
     assert "loop: this answer of" in found[0]
     assert "n-18-250 → n-3-250" in found[0]
+
+
+def _with_floor(guide: Guide, question: str, index: int, floor: Urgency) -> Guide:
+    node = guide.nodes[question]
+    assert isinstance(node, Question)
+    options = list(node.options)
+    options[index] = dataclasses.replace(options[index], floor=floor)
+    nodes = {**guide.nodes, question: dataclasses.replace(node, options=tuple(options))}
+    return dataclasses.replace(guide, nodes=nodes)
+
+
+def test_fallback_on_a_red_flag_screen_must_not_mean_no() -> None:
+    # s2's first answer screens for urgent signs; its fallback (the last answer) carries on
+    # to the symptom questions, which can end in self-care: "not sure" would mean "no".
+    guide = _with_floor(build(SAFE, screening=SCREEN), "s2", 0, Urgency.URGENT)
+    found = messages(guide)
+    assert any(
+        "question 's2' screens for urgent signs, but its fallback answer 'to q1'" in m
+        and m.startswith("spec.yml:2:3")
+        for m in found
+    ), found
+
+
+def test_a_floor_is_proved_on_every_path_and_named_with_its_answer() -> None:
+    guide = _with_floor(build(SAFE, screening=SCREEN), "q3", 0, Urgency.ROUTINE)
+    found = messages(guide)
+    assert any(
+        "the answer 'to shared' of 'q3' sets a floor of routine, but a path after it reaches "
+        "self-care outcome 'sc' (e.g. s1 → s2 → q1 → q3 → shared → sc)" in m
+        for m in found
+    ), found
+
+
+def _random_dag(seed: int) -> Guide:
+    """A random screened DAG with random floors: questions q0..qn, outcomes of every tier."""
+    rng = random.Random(seed)
+    tiers = [u.value for u in Urgency]
+    count = rng.randint(4, 9)
+    spec: dict[str, list[str] | str] = {"s1": ["e", "q0"]}
+    for index in range(count):
+        later = [f"q{j}" for j in range(index + 1, count)] + [f"o{t}" for t in range(5)]
+        picked = rng.sample(later, k=min(len(later), rng.randint(2, 3)))
+        if index + 1 < count and f"q{index + 1}" not in picked:
+            picked[0] = f"q{index + 1}"  # every question stays reachable
+        spec[f"q{index}"] = picked
+    spec["e"] = "emergency"
+    for t in range(5):
+        spec[f"o{t}"] = tiers[t]
+        spec[f"q{count - 1}"] = [*spec[f"q{count - 1}"], f"o{t}"]
+    guide = build(spec, screening=frozenset({"s1"}))
+    for index in range(count):
+        for position in range(len(spec[f"q{index}"])):
+            if rng.random() < 0.3:
+                guide = _with_floor(guide, f"q{index}", position, Urgency(rng.choice(tiers)))
+    return guide
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_floor_dataflow_agrees_with_walking_every_path(seed: int) -> None:
+    from botb.guide.paths import enumerate_paths, path_floor
+
+    guide = _random_dag(seed)
+    broken = any(
+        (floor := path_floor(guide, path)) is not None
+        and path.outcome.urgency.less_urgent_than(floor)
+        for path in enumerate_paths(guide)
+    )
+    found = any("sets a floor of" in m for m in messages(guide))
+    assert found == broken

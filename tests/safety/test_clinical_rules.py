@@ -38,52 +38,128 @@ def guide() -> Guide:
     return compiled().guide
 
 
-def _question(node_id: str) -> Question:
-    node = guide().nodes[node_id]
-    assert isinstance(node, Question) and node.screening, f"{node_id} is not a screening question"
-    return node
-
-
-def _screening_chain() -> list[Question]:
-    """The start question, then the question its "No" answer leads to, and so on."""
-    chain = [_question(guide().meta.start)]
-    while len(chain) < 3:
-        no = [o for o in chain[-1].options if o.label.lower().startswith("no")]
-        assert len(no) == 1, f"{chain[-1].id} needs exactly one answer starting 'No'"
-        chain.append(_question(no[0].next))
-    return chain
-
-
 def _tier(node_id: str) -> Urgency | None:
     node = guide().nodes[node_id]
     return node.urgency if isinstance(node, Outcome) else None
 
 
-@pytest.mark.parametrize("position", [0, 1])
-def test_red_flag_answers_of_the_first_two_questions_lead_to_an_emergency(position: int) -> None:
-    question = _screening_chain()[position]
-    for option in question.options:
-        if option.label.lower().startswith("no"):
+def _checklists() -> list[Question]:
+    return [q for q in guide().questions() if q.chain is not None and q.chain.index == 0]
+
+
+def _items(first: Question) -> list[Question]:
+    items = [first]
+    while True:
+        after = guide().nodes.get(items[-1].options[1].next)
+        if not (isinstance(after, Question) and after.chain and after.chain.group == first.id):
+            return items
+        items.append(after)
+
+
+def _lenient(node_id: str) -> Urgency:
+    """The least urgent outcome any path from ``node_id`` can reach."""
+    node = guide().nodes[node_id]
+    if isinstance(node, Outcome):
+        return node.urgency
+    return max((_lenient(o.next) for o in node.options), key=lambda tier: tier.rank)
+
+
+def test_screening_starts_with_the_emergency_then_the_same_day_checklist() -> None:
+    first = guide().nodes[guide().meta.start]
+    assert isinstance(first, Question) and first.screening and first.chain is not None
+    tiers = {guide().signs[o.options[0].signs[0]].tier for o in _items(first)}
+    assert tiers == {Urgency.EMERGENCY}
+    after = guide().nodes[_items(first)[-1].options[1].next]
+    assert isinstance(after, Question) and after.chain is not None
+    assert {guide().signs[o.options[0].signs[0]].tier for o in _items(after)} == {Urgency.URGENT}
+
+
+@pytest.mark.parametrize("tier", [Urgency.EMERGENCY, Urgency.URGENT, Urgency.SOON])
+def test_every_sign_answer_leads_only_to_its_tier_or_more_urgent(tier: Urgency) -> None:
+    for question in guide().questions():
+        for option in question.options:
+            signs = [guide().signs[s] for s in option.signs]
+            if not any(sign.tier is tier for sign in signs):
+                continue
+            lands = _lenient(option.next)
+            assert not lands.less_urgent_than(tier), (question.id, option.label, lands)
+
+
+def _checklist_result(first: Question, ticked: set[int]) -> str:
+    """Where the tick-all form sends a reader: the first ticked item, as guide.js does."""
+    items = _items(first)
+    for index, item in enumerate(items):
+        if index in ticked:
+            return item.options[0].next
+    return items[-1].options[1].next
+
+
+@pytest.mark.parametrize("group", ["emergency-signs", "same-day-signs", "soon-signs"])
+def test_every_combination_of_ticks_reaches_the_most_urgent_ticked_tier(group: str) -> None:
+    first = guide().nodes[group]
+    assert isinstance(first, Question)
+    items = _items(first)
+    floors = [guide().floor(item.options[0]) for item in items]
+    for mask in range(1, 1 << len(items)):
+        ticked = {i for i in range(len(items)) if mask >> i & 1}
+        strongest = min((floors[i] for i in ticked if floors[i]), key=lambda t: t.rank)
+        # The yes/no chain without JavaScript answers yes at the first ticked item too:
+        # both forms reach the same node, and it is as urgent as the most urgent tick.
+        target = _checklist_result(first, ticked)
+        assert not _lenient(target).less_urgent_than(strongest), (group, sorted(ticked))
+
+
+def test_every_path_ends_at_least_as_urgent_as_its_floor() -> None:
+    from botb.guide.paths import enumerate_paths, path_floor
+
+    paths = enumerate_paths(guide())
+    assert len(paths) > 1000
+    for path in paths:
+        floor = path_floor(guide(), path)
+        if floor is not None:
+            assert not path.outcome.urgency.less_urgent_than(floor), [
+                o.label for _, o in path.steps
+            ]
+
+
+def test_no_path_with_a_crash_or_fall_reaches_self_care() -> None:
+    from botb.guide.paths import enumerate_paths
+
+    for path in enumerate_paths(guide()):
+        crash = any("crash" in (o.fact or "").lower() for _, o in path.steps)
+        if crash:
+            assert path.outcome.urgency is not Urgency.SELF_CARE, path.outcome.id
+
+
+def test_every_question_has_a_fallback_and_screening_fallbacks_never_mean_no() -> None:
+    for question in guide().questions():
+        fallbacks = [o for o in question.options if o.fallback]
+        assert fallbacks, question.id
+        floors = [f for o in question.options if (f := guide().floor(o)) is not None]
+        screens = min(floors, key=lambda t: t.rank, default=None)
+        if screens not in (Urgency.EMERGENCY, Urgency.URGENT):
             continue
-        assert _tier(option.next) is Urgency.EMERGENCY, (question.id, option.label, option.next)
+        for option in fallbacks:
+            follow = guide().nodes[option.next]
+            if isinstance(follow, Question) and follow.follow_up:
+                assert any(o.fallback for o in follow.options)
+                continue
+            assert not _lenient(option.next).less_urgent_than(screens), (question.id, option.label)
 
 
-def test_same_day_sign_answers_lead_to_urgent_care() -> None:
-    question = _screening_chain()[2]
-    for option in question.options:
-        if option.label.lower().startswith("no"):
-            continue
-        tier = _tier(option.next)
-        assert tier in (Urgency.EMERGENCY, Urgency.URGENT), (question.id, option.label, tier)
+def test_no_hint_tells_a_reader_to_answer_no() -> None:
+    for question in guide().questions():
+        hints = [question.hint or "", *(o.hint or "" for o in question.options)]
+        for hint in hints:
+            assert "answer no" not in hint.lower(), question.id
 
 
-def test_the_third_screening_question_is_the_same_day_one() -> None:
-    # Pins the chain above to the tree as written, so a reorder is noticed here first.
-    assert [q.id for q in _screening_chain()] == [
-        "saddle-and-bladder",
-        "legs-crash-chest",
-        "same-day-signs",
-    ]
+def test_outcomes_state_only_what_every_path_to_them_asked() -> None:
+    from botb.guide.paths import common_facts, enumerate_paths, path_facts
+
+    common = common_facts(guide())
+    for path in enumerate_paths(guide()):
+        assert set(common[path.outcome.id]) <= set(path_facts(path)), path.outcome.id
 
 
 # Ways a sentence can claim to know what the reader has. Reporting their answers back
@@ -158,4 +234,42 @@ def test_every_outcome_page_and_sheet_has_version_date_address_and_safety_net() 
         assert meta.reviewed.isoformat() in stamp or outcome.reviewed.isoformat() in stamp
         assert f"{SITE}guide/o/{outcome.id}/" in stamp, outcome.id
         if outcome.urgency is not Urgency.EMERGENCY:
-            assert "Get help sooner if" in page, outcome.id
+            assert "## Get help sooner" in page, outcome.id
+
+
+def test_no_outcome_page_says_there_are_no_warning_signs() -> None:
+    for outcome in guide().outcomes():
+        page = compiled().pages[node_src(outcome)].lower()
+        assert "no warning signs" not in page, outcome.id
+        assert "you have no " not in page, outcome.id
+
+
+def test_crisis_lines_on_every_non_emergency_outcome_and_first_on_the_crisis_one() -> None:
+    for outcome in guide().outcomes():
+        page = compiled().pages[node_src(outcome)]
+        if outcome.urgency is Urgency.EMERGENCY:
+            continue
+        assert "116 123" in page and "tel:116123" in page, outcome.id
+    crisis = [
+        o
+        for o in guide().outcomes()
+        if any("self-harm-thoughts" in opt.signs for q in guide().questions() for opt in q.options if opt.next == o.id)
+    ]
+    assert crisis and all(o.urgency in (Urgency.EMERGENCY, Urgency.URGENT) for o in crisis)
+    for outcome in crisis:
+        page = compiled().pages[node_src(outcome)]
+        top = page[: page.index("## Why you are seeing this")]
+        assert "tel:116123" in top and "tel:988" in top and "tel:999" in top
+
+
+def test_emergency_signs_on_the_start_page_and_every_non_urgent_outcome() -> None:
+    texts = [s.text for s in guide().signs_of(Urgency.EMERGENCY)]
+    pages = [compiled().pages["guide/index.md"]] + [
+        compiled().pages[node_src(o)]
+        for o in guide().outcomes()
+        if o.urgency in (Urgency.SOON, Urgency.ROUTINE, Urgency.SELF_CARE)
+    ]
+    for page in pages:
+        flat = re.sub(r"\\(.)", r"\1", " ".join(page.split()))
+        for text in texts:
+            assert text in flat
