@@ -251,6 +251,18 @@ FIGURE_CASES = [
     ),
     ("thousands separator", "Over 1,249 trials ([H](#ref-hayden-2021)).", "'1,249 trials'"),
     ("hyphenated", "A 15-points drop ([H](#ref-hayden-2021)).", None),
+    ("before the first citation", "Plans run 12 trials long. Then ([H](#ref-hayden-2021)).", None),
+    (
+        "a later sentence with no citation",
+        "Pain eased ([H](#ref-hayden-2021)). It took 3 trials.",
+        "'3 trials'",
+    ),
+    ("another list item", "- One ([H](#ref-hayden-2021)).\n- A tool tried in 250 trials.", None),
+    (
+        "same list item",
+        "- One ([H](#ref-hayden-2021)).\n  It tried 250 trials.\n- Two.",
+        "'250 trials'",
+    ),
 ]
 
 

@@ -394,3 +394,30 @@ def test_no_page_claims_a_clinical_review_that_has_not_happened() -> None:
         body = _body(path).lower()
         assert "clinically reviewed" not in body, path
         assert "all articles were reviewed" not in body, path
+
+
+# Terms with a page of their own: a link to the glossary entry would hide the page.
+TOPIC_PAGES = {
+    "psoas": "understanding/psoas-and-hip-flexors.md",
+    "si-joint": "understanding/si-joint.md",
+    "sciatica": "understanding/nerve-related-leg-pain.md",
+    "disc": "understanding/discs-arthritis-and-scans.md",
+    "motor-control": "approaches/pilates-and-motor-control.md",
+    "cognitive-functional-therapy": "approaches/pain-education-and-psychological-approaches.md",
+    "acupuncture": "approaches/acupuncture.md",
+    "spondyloarthritis": "understanding/si-joint.md",
+    "pudendal-nerve": "understanding/saddle-numbness.md",
+    "osteoarthritis": "understanding/discs-arthritis-and-scans.md",
+    "nsaid": "approaches/medicines.md",
+}
+
+
+@pytest.mark.parametrize("anchor", sorted(TOPIC_PAGES))
+def test_glossary_links_never_replace_topic_links(anchor: str) -> None:
+    pattern = re.compile(rf"\]\((?:\.\./)*glossary\.md#{re.escape(anchor)}\)")
+    offenders = [
+        path
+        for path in sorted(PAGES)
+        if path not in ("glossary.md", TOPIC_PAGES[anchor]) and pattern.search(_body(path))
+    ]
+    assert offenders == [], f"link these to {TOPIC_PAGES[anchor]} instead"

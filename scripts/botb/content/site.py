@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from botb.content.approaches_table import APPROACHES_MARKER, render_approaches_table
-from botb.content.bibliography import Bibliography, load_bibliography
+from botb.content.bibliography import Bibliography, Entry, load_bibliography
 from botb.content.frontmatter import PageMeta, check_page
 from botb.content.outcome_links import render_outcome_links
 from botb.content.references import (
@@ -209,54 +209,81 @@ _NUMBER_UNIT = re.compile(r"(?<![\w.,])(?P<number>\d[\d,]*(?:\.\d+)?)[ -](?P<uni
 def _figure_problems(
     meta: PageMeta, bibliography: Bibliography, *, display: str
 ) -> list[Diagnostic]:
-    """A number quoted in a paragraph that cites a source must be one the bibliography
-    records for that source, so two pages cannot quote one source differently."""
+    """A number quoted about a source must be one the bibliography records for it, so two
+    pages cannot quote one source differently.
+
+    A number is "about" the sources cited in its own sentence or, if it has none, in the
+    nearest earlier sentence of the same paragraph or list item that cites some: figures
+    often follow the citation ("... (Hayden 2021). Function improved by 7 points.").
+    """
     found: list[Diagnostic] = []
-    for start, paragraph in _paragraphs(meta.body):
-        keys = {key for key, _, _ in citations_in(paragraph) if key in bibliography}
-        entries = [bibliography.entries[key] for key in sorted(keys)]
-        units = {unit for entry in entries for unit, _ in entry.figures}
-        if not units:
-            continue
-        for offset, line in enumerate(paragraph.splitlines()):
-            for match in _NUMBER_UNIT.finditer(line):
-                unit = match.group("unit")
-                if unit not in units:
+    for start, block in _paragraphs(meta.body):
+        current: list[Entry] = []
+        for offset, sentence in _sentences(block):
+            cited = sorted({key for key, _, _ in citations_in(sentence) if key in bibliography})
+            if cited:
+                current = [bibliography.entries[key] for key in cited]
+            for match in _NUMBER_UNIT.finditer(sentence):
+                problem = _figure_problem(match, current)
+                if problem is None:
                     continue
-                number = match.group("number").replace(",", "")
-                allowed = {
-                    value.replace(",", "")
-                    for entry in entries
-                    for value in entry.figures_for(unit) or ()
-                }
-                if number in allowed:
-                    continue
-                where = Location(display, meta.body_line + start + offset - 1, match.start() + 1)
-                cited = ", ".join(entry.key for entry in entries if entry.figures_for(unit))
-                found.append(
-                    Diagnostic(
-                        where,
-                        f"'{match.group(0)}' is not a figure the bibliography records for "
-                        f"{cited} ({unit}: {', '.join(sorted(allowed))}); fix the page or the "
-                        "entry's figures",
-                    )
-                )
+                at = offset + match.start()
+                line = block.count("\n", 0, at)
+                column = at - (block.rfind("\n", 0, at) + 1) + 1
+                where = Location(display, meta.body_line + start + line - 1, column)
+                found.append(Diagnostic(where, problem))
     return found
 
 
+def _figure_problem(match: re.Match[str], entries: Sequence[Entry]) -> str | None:
+    unit = match.group("unit")
+    recorded = [entry for entry in entries if entry.figures_for(unit) is not None]
+    if not recorded:
+        return None
+    allowed = {
+        value.replace(",", "") for entry in recorded for value in entry.figures_for(unit) or ()
+    }
+    if match.group("number").replace(",", "") in allowed:
+        return None
+    keys = ", ".join(entry.key for entry in recorded)
+    return (
+        f"'{match.group(0)}' is not a figure the bibliography records for {keys} "
+        f"({unit}: {', '.join(sorted(allowed))}); fix the page or the entry's figures"
+    )
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z*(\[])")
+
+
+def _sentences(block: str) -> list[tuple[int, str]]:
+    """Sentences of a block with the offset each starts at."""
+    sentences: list[tuple[int, str]] = []
+    begin = 0
+    for match in _SENTENCE_END.finditer(block):
+        sentences.append((begin, block[begin : match.start()]))
+        begin = match.end()
+    sentences.append((begin, block[begin:]))
+    return sentences
+
+
+# A list item starts its own block: its figures are not about the item above's source.
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+\.)\s")
+
+
 def _paragraphs(body: str) -> list[tuple[int, str]]:
-    """Blank-line separated blocks with the 1-based body line each starts on."""
+    """Blank-line separated blocks, each list item on its own, with the 1-based body line
+    each starts on."""
     blocks: list[tuple[int, str]] = []
     current: list[str] = []
     start = 1
     for number, line in enumerate(body.splitlines(), start=1):
+        if current and (not line.strip() or _LIST_ITEM.match(line)):
+            blocks.append((start, "\n".join(current)))
+            current = []
         if line.strip():
             if not current:
                 start = number
             current.append(line)
-        elif current:
-            blocks.append((start, "\n".join(current)))
-            current = []
     if current:
         blocks.append((start, "\n".join(current)))
     return blocks
