@@ -49,12 +49,14 @@ def test_bibliography_links_prefer_doi() -> None:
         "  doi: 10.1000/xyz\n  url: https://ignored.example/\n"
         "b-2021:\n  type: web\n  authors: B\n  title: T\n  container: C\n  year: 2021\n"
         "  url: https://b.example/\n"
-        "c-2022:\n  type: web\n  authors: C\n  title: T\n  container: C\n  year: 2022\n",
+        "c-2022:\n  type: web\n  authors: C\n  title: T\n  container: C\n  year: 2022\n"
+        "  pmid: 12345\n",
         display="bib.yml",
     )
     assert sorted(link.url for link in bibliography_links(bibliography)) == [
         "https://b.example/",
         "https://doi.org/10.1000/xyz",
+        "https://pubmed.ncbi.nlm.nih.gov/12345/",
     ]
 
 

@@ -23,18 +23,29 @@ from botb.diagnostics import DiagnosticError
 from tests.content.samples import BIB, DESC
 
 YOGA = (
-    f"---\ntitle: Yoga\ndescription: {DESC}\nreviewed: REVIEWED\n"
-    "sources: [hayden-2021, laird-2014]\nevidence: low\ntags: [yoga]\n---\n# Yoga\n\nText.\n"
+    f"---\ntitle: Yoga\ndescription: {DESC}\nreviewed: REVIEWED\nclinical_review: pending\n"
+    "sources: [hayden-2021, laird-2014]\nevidence: low\nevidence_for: pain, short term\n"
+    "tags: [yoga]\n---\n# Yoga\n\n**Certainty: low.** Text.\n"
 )
+REVIEW_STATUS = """
+extra:
+  review_status:
+    pending: "Checked {reviewed}; sign-off pending."
+    pending_undated: "Sign-off pending."
+    signed: "Checked {reviewed}; signed off by {name}, {role}, {date}."
+    signed_undated: "Signed off by {name}, {role}, {date}."
+"""
 
 
-def project(tmp_path: Path, *, reviewed: str = "2026-11-01") -> Path:
+def project(tmp_path: Path, *, reviewed: str = "2026-11-01", extra: str = REVIEW_STATUS) -> Path:
     docs = tmp_path / "content"
     (docs / "approaches").mkdir(parents=True)
     (docs / "_data").mkdir()
     (docs / "_data/bibliography.yml").write_text(BIB, encoding="utf-8")
     (docs / "approaches/yoga.md").write_text(YOGA.replace("REVIEWED", reviewed), encoding="utf-8")
-    (tmp_path / "mkdocs.yml").write_text("site_name: Test\ndocs_dir: content\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Test\ndocs_dir: content\n" + extra, encoding="utf-8"
+    )
     return tmp_path / "mkdocs.yml"
 
 
@@ -67,7 +78,8 @@ def test_pages_get_their_generated_parts(tmp_path: Path) -> None:
     file = File("approaches/yoga.md", config.docs_dir, config.site_dir, use_directory_urls=True)
     page = Page("Yoga", file, config)
     out = page_markdown("# Yoga\n\nText.\n", page=page, state=state)
-    assert "**Evidence: low certainty**" in out
+    assert "**Evidence: low certainty** (pain, short term)" in out
+    assert 'Checked <time datetime="2026-11-01">1 November 2026</time>; sign-off pending.' in out
     assert "[See a physio](../guide/o/physio.md)" in out
     assert "## References" in out
 
@@ -103,3 +115,23 @@ def test_problems_are_raised_together_with_project_relative_paths(tmp_path: Path
     found = [str(d) for d in caught.value.diagnostics]
     assert "content/glossary.md:1:1: missing front matter (--- title ... ---)" in found
     assert any(p.startswith("content/approaches/bad.md:3:14: description is 5") for p in found)
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ("", "extra.review_status must map pending, pending_undated, signed, signed_undated"),
+        ("\nextra:\n  review_status: words\n", "extra.review_status must map"),
+        (
+            '\nextra:\n  review_status:\n    pending: "P {reviewed}"\n',
+            "extra.review_status is missing pending_undated, signed, signed_undated",
+        ),
+    ],
+    ids=["absent", "not a mapping", "incomplete"],
+)
+def test_review_wording_comes_from_mkdocs_yml(tmp_path: Path, extra: str, message: str) -> None:
+    config = load_config(str(project(tmp_path, extra=extra)))
+    with pytest.raises(DiagnosticError) as caught:
+        load(config, guide=None)
+    found = [str(d) for d in caught.value.diagnostics]
+    assert len(found) == 1 and found[0].startswith(f"mkdocs.yml:1:1: {message}"), found

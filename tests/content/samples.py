@@ -9,10 +9,12 @@ hayden-2021:
   title: Exercise therapy for chronic low back pain
   container: Cochrane Database of Systematic Reviews
   year: 2021
+  doi: 10.1002/14651858.CD009790.pub2
 laird-2014:
   type: systematic-review
   authors: Laird RA, et al.
   title: Comparing lumbo-pelvic kinematics
   container: BMC Musculoskeletal Disorders
   year: 2014
+  pmid: 25236443
 """

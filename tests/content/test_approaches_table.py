@@ -24,9 +24,10 @@ def test_table_has_a_header_linking_the_grading() -> None:
     )
     header = table.splitlines()[0]
     assert header == (
-        "| Approach | What it involves | [Evidence](../about/index.md#how-we-grade-evidence) |"
+        "| Approach | What it involves | [Evidence](../about/index.md#how-we-grade-evidence) "
+        "| What the grade is about |"
     )
-    assert rows(table) == ["| [Yoga](yoga.md) | Does things\\. | Low certainty |"]
+    assert rows(table) == ["| [Yoga](yoga.md) | Does things\\. | Low certainty |  |"]
 
 
 def test_rows_run_from_most_to_least_certain_then_by_title() -> None:
@@ -50,7 +51,7 @@ def test_cells_cannot_break_the_table() -> None:
         [meta("approaches/a.md", "A | B", "low", "Line one\nline two | pipe")],
         page_path="approaches/index.md",
     )
-    assert rows(table) == ["| [A \\| B](a.md) | Line one line two \\| pipe | Low certainty |"]
+    assert rows(table) == ["| [A \\| B](a.md) | Line one line two \\| pipe | Low certainty |  |"]
 
 
 def test_pages_without_a_grade_are_left_out() -> None:

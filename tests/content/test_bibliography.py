@@ -133,3 +133,68 @@ def test_real_bibliography_is_valid_and_large_enough() -> None:
         root / "content/_data/bibliography.yml", display="content/_data/bibliography.yml"
     )
     assert len(bibliography.keys) >= 40
+
+
+LINKLESS = GOOD.replace("  url: https://www.nice.org.uk/guidance/ng59\n", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "position", "message"),
+    [
+        (LINKLESS, "11:3", "entry 'nice-ng59' has no doi, pmid or url"),
+        (
+            GOOD.replace("  doi: 10.1002/14651858.CD009790.pub2\n", ""),
+            "2:3",
+            "entry 'hayden-2021' has no doi, pmid or url",
+        ),
+        (LINKLESS + "  pmid: PMC123\n", "17:9", "bad PMID 'PMC123'"),
+        (LINKLESS + "  pmid: '0123'\n", "17:9", "bad PMID '0123'"),
+        (LINKLESS + "  pmid: 25236443\n  figures: 12\n", "18:12", "'figures' must map"),
+        (
+            LINKLESS + "  pmid: 25236443\n  figures: {Trials: [3]}\n",
+            "18:13",
+            "figure unit 'Trials' must be a lowercase word",
+        ),
+        (
+            LINKLESS + "  pmid: 25236443\n  figures: {trials: [x]}\n",
+            "18:21",
+            "figures for 'trials' must be numbers",
+        ),
+    ],
+    ids=["no link", "doi removed", "pmc id", "leading zero", "figures scalar", "unit case", "nan"],
+)
+def test_every_entry_must_be_reachable_and_figures_well_formed(
+    text: str, position: str, message: str
+) -> None:
+    found = problems(text)
+    assert any(p.startswith(f"bib.yml:{position}: ") and message in p for p in found), found
+
+
+@pytest.mark.parametrize(
+    ("fields", "link"),
+    [
+        ("  doi: 10.1000/x\n  pmid: 5\n  url: https://u.example/\n", "https://doi.org/10.1000/x"),
+        ("  pmid: 5\n  url: https://u.example/\n", "https://pubmed.ncbi.nlm.nih.gov/5/"),
+        ("  url: https://u.example/\n", "https://u.example/"),
+    ],
+)
+def test_link_prefers_doi_then_pubmed_then_url(fields: str, link: str) -> None:
+    text = "a-2020:\n  type: web\n  authors: A\n  title: T\n  container: C\n  year: 2020\n"
+    assert parse_bibliography(text + fields, display="bib.yml").entries["a-2020"].link == link
+
+
+def test_figures_are_kept_by_unit() -> None:
+    text = LINKLESS + "  pmid: 1\n  figures: {trials: [249], points: [15, 7]}\n"
+    entry = parse_bibliography(text, display="bib.yml").entries["nice-ng59"]
+    assert entry.figures_for("points") == ("15", "7")
+    assert entry.figures_for("people") is None
+
+
+def test_every_real_entry_has_a_link() -> None:
+    root = Path(__file__).resolve().parents[2]
+    bibliography = load_bibliography(
+        root / "content/_data/bibliography.yml", display="content/_data/bibliography.yml"
+    )
+    assert [key for key, entry in bibliography.entries.items() if entry.link is None] == []
+    for key in ("michaelson-2016", "sherman-2011", "nice-ng41", "nhs-aaa", "samaritans"):
+        assert key in bibliography

@@ -16,8 +16,10 @@ APPROACH_OK = f"""---
 title: Yoga
 description: {DESC}
 reviewed: 2026-11-01
+clinical_review: pending
 sources: [hayden-2021, laird-2014]
 evidence: low
+evidence_for: pain vs minimal care, short term
 tags: [yoga]
 ---
 # Yoga
@@ -26,6 +28,7 @@ ARTICLE_OK = f"""---
 title: SI joint
 description: {DESC}
 reviewed: 2026-11-01
+clinical_review: pending
 sources: [hayden-2021, laird-2014]
 tags: [si joint]
 ---
@@ -34,6 +37,7 @@ tags: [si joint]
 PAGE_OK = f"""---
 title: Glossary
 description: {DESC}
+clinical_review: pending
 ---
 # Glossary
 """
@@ -95,7 +99,7 @@ BAD_CASES = [
         "duplicate key",
         PAGE_OK.replace("---\n#", "title: Again\n---\n#"),
         "glossary.md",
-        "4:1",
+        "5:1",
         "duplicate key 'title'",
     ),
     ("missing title", PAGE_OK.replace("title: Glossary\n", ""), "glossary.md", "2:1", "'title'"),
@@ -138,14 +142,14 @@ BAD_CASES = [
         "unknown key with hint",
         PAGE_OK.replace("---\n#", "sorces: [hayden-2021]\n---\n#"),
         "glossary.md",
-        "4:1",
+        "5:1",
         "did you mean 'sources'",
     ),
     (
         "unknown key no hint",
         PAGE_OK.replace("---\n#", "zzz: 1\n---\n#"),
         "glossary.md",
-        "4:1",
+        "5:1",
         "unknown front matter key 'zzz'",
     ),
     (
@@ -187,35 +191,35 @@ BAD_CASES = [
         "one source",
         ARTICLE_OK.replace("[hayden-2021, laird-2014]", "[hayden-2021]"),
         "urgent-help.md",
-        "5:10",
+        "6:10",
         "at least 2 sources, found 1",
     ),
     (
         "sources not a list",
         ARTICLE_OK.replace("[hayden-2021, laird-2014]", "hayden-2021"),
         "urgent-help.md",
-        "5:10",
+        "6:10",
         "'sources' must be a list",
     ),
     (
         "unknown source with hint",
         ARTICLE_OK.replace("laird-2014]", "laird-2015]"),
         "understanding/si-joint.md",
-        "5:24",
+        "6:24",
         "unknown source 'laird-2015': not in the bibliography (did you mean 'laird-2014'?)",
     ),
     (
         "duplicate source",
         ARTICLE_OK.replace("laird-2014]", "laird-2014, hayden-2021]"),
         "understanding/si-joint.md",
-        "5:36",
-        "source 'hayden-2021' is listed twice (first at line 5)",
+        "6:36",
+        "source 'hayden-2021' is listed twice (first at line 6)",
     ),
     (
         "source not text",
         ARTICLE_OK.replace("laird-2014]", "laird-2014, 12]"),
         "understanding/si-joint.md",
-        "5:36",
+        "6:36",
         "'sources' items must be non-empty text",
     ),
     (
@@ -229,21 +233,21 @@ BAD_CASES = [
         "bad evidence grade",
         APPROACH_OK.replace("evidence: low", "evidence: medium"),
         "approaches/yoga.md",
-        "6:11",
+        "7:11",
         "evidence 'medium' is not a grade",
     ),
     (
         "evidence on an article",
         ARTICLE_OK.replace("---\n#", "evidence: low\n---\n#"),
         "understanding/si-joint.md",
-        "7:1",
+        "8:1",
         "'evidence' is only for approach pages",
     ),
     (
         "evidence on the compare page",
         PAGE_OK.replace("---\n#", "evidence: low\n---\n#"),
         "approaches/index.md",
-        "4:1",
+        "5:1",
         "'evidence' is only for approach pages",
     ),
     (
@@ -257,14 +261,14 @@ BAD_CASES = [
         "tags not a list",
         ARTICLE_OK.replace("tags: [si joint]", "tags: si joint"),
         "understanding/si-joint.md",
-        "6:7",
+        "7:7",
         "'tags' must be a list",
     ),
     (
         "tag not text",
         ARTICLE_OK.replace("tags: [si joint]", "tags: [si joint, 3]"),
         "understanding/si-joint.md",
-        "6:18",
+        "7:18",
         "'tags' items must be non-empty text",
     ),
 ]
@@ -358,3 +362,128 @@ def test_meta_carries_checked_values() -> None:
     )
     assert meta.reviewed == dt.date(2026, 11, 1)
     assert meta.body.startswith("# Yoga")
+
+
+REVIEW_CASES = [
+    ("missing", "", "2:1", "missing 'clinical_review'"),
+    ("empty", "clinical_review:\n", "4:17", "must be 'pending' or a mapping"),
+    ("other word", "clinical_review: done\n", "4:18", "must be 'pending' or a mapping"),
+    ("yes", "clinical_review: yes\n", "4:18", "must be 'pending' or a mapping"),
+    (
+        "no name",
+        "clinical_review: {role: Physiotherapist, date: 2026-11-20}\n",
+        "4:18",
+        "needs a non-empty 'name'",
+    ),
+    (
+        "no role",
+        "clinical_review: {name: A Person, date: 2026-11-20}\n",
+        "4:18",
+        "needs a non-empty 'role'",
+    ),
+    ("no date", "clinical_review: {name: A, role: GP}\n", "4:18", "needs a 'date'"),
+    (
+        "bad date",
+        "clinical_review: {name: A, role: GP, date: soon}\n",
+        "4:18",
+        "needs a 'date'",
+    ),
+    (
+        "future date",
+        "clinical_review: {name: A, role: GP, date: 2027-01-01}\n",
+        "4:44",
+        "is in the future",
+    ),
+    (
+        "unknown field",
+        "clinical_review: {name: A, role: GP, date: 2026-11-20, by: B}\n",
+        "4:56",
+        "unknown clinical_review field 'by'",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "position", "message"),
+    [case[1:] for case in REVIEW_CASES],
+    ids=[case[0] for case in REVIEW_CASES],
+)
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [(PAGE_OK, "glossary.md"), (PAGE_OK, "index.md"), (PAGE_OK, "about/index.md")],
+    ids=["glossary", "home", "about"],
+)
+def test_clinical_review_is_required_and_checked(
+    text: str, path: str, line: str, position: str, message: str
+) -> None:
+    page = text.replace("clinical_review: pending\n", line)
+    problems = check(page, path)
+    expected = f"content/{path}:{position}: "
+    assert any(p.startswith(expected) and message in p for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("clinical_review: pending\n", None),
+        (
+            "clinical_review: {name: Dr A Person, role: GP, date: 2026-11-20}\n",
+            ("Dr A Person", "GP", dt.date(2026, 11, 20)),
+        ),
+        (
+            "clinical_review:\n  name: B\n  role: Physiotherapist\n  date: '2026-11-27'\n",
+            ("B", "Physiotherapist", dt.date(2026, 11, 27)),
+        ),
+    ],
+)
+def test_clinical_review_is_read(line: str, expected: tuple[str, str, dt.date] | None) -> None:
+    page = ARTICLE_OK.replace("clinical_review: pending\n", line)
+    result = check_page(
+        page, path="start-here.md", display="x", bibliography_keys=KEYS, today=TODAY
+    )
+    assert result.problems == []
+    assert result.meta is not None
+    review = result.meta.clinical_review
+    actual = None if review is None else (review.name, review.role, review.date)
+    assert actual == expected
+
+
+@pytest.mark.parametrize(
+    ("change", "position", "message"),
+    [
+        (("evidence_for: pain vs minimal care, short term\n", ""), "2:1", "missing 'evidence_for'"),
+        (
+            ("tags: [yoga]\n", "tags: [yoga]\nevidence_more: [x]\n"),
+            "10:17",
+            "each 'evidence_more' row is a mapping",
+        ),
+        (
+            ("tags: [yoga]\n", "tags: [yoga]\nevidence_more: [{name: A, grade: low}]\n"),
+            "10:17",
+            "needs name, what, grade, for and anchor",
+        ),
+        (
+            (
+                "tags: [yoga]\n",
+                "tags: [yoga]\nevidence_more: [{name: A, what: W, grade: good, for: F, "
+                "anchor: a}]\n",
+            ),
+            "10:43",
+            "evidence 'good' is not a grade",
+        ),
+    ],
+    ids=["no comparison", "row not mapping", "row incomplete", "row bad grade"],
+)
+def test_grades_say_what_they_are_about(
+    change: tuple[str, str], position: str, message: str
+) -> None:
+    problems = check(APPROACH_OK.replace(*change), "approaches/yoga.md")
+    expected = f"content/approaches/yoga.md:{position}: "
+    assert any(p.startswith(expected) and message in p for p in problems), problems
+
+
+def test_no_studies_found_needs_no_comparison() -> None:
+    page = APPROACH_OK.replace("evidence: low\n", "evidence: none\n").replace(
+        "evidence_for: pain vs minimal care, short term\n", ""
+    )
+    assert check(page, "approaches/yoga.md") == []

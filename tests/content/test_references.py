@@ -7,7 +7,10 @@ import datetime as dt
 import pytest
 
 from botb.content.bibliography import parse_bibliography
+from botb.content.frontmatter import ClinicalReview
 from botb.content.references import (
+    ReviewWording,
+    citations_in,
     escape,
     format_citation,
     insert_after_h1,
@@ -36,6 +39,7 @@ laird-2014:
   year: 2014
   volume: "15"
   pages: "229"
+  pmid: "25236443"
 nice-ng59:
   type: guideline
   authors: NICE
@@ -80,7 +84,8 @@ def test_links_are_relative_to_the_page(page: str, target: str, link: str) -> No
         (
             "laird-2014",
             "Laird RA, et al. Comparing lumbo\\-pelvic kinematics: a \\[meta\\-analysis\\]. "
-            "*BMC Musculoskeletal Disorders*. 2014;15:229.",
+            "*BMC Musculoskeletal Disorders*. 2014;15:229. "
+            "[PubMed 25236443](https://pubmed.ncbi.nlm.nih.gov/25236443/)",
         ),
         (
             "nice-ng59",
@@ -113,9 +118,9 @@ def test_page_references_are_numbered_in_page_order_with_back_links() -> None:
     )
     lines = [line for line in out.splitlines() if line[:2] in ("1.", "2.")]
     assert out.startswith("## References\n")
-    assert lines[0].startswith("1. NICE.")
+    assert lines[0].startswith('1. <span id="ref-nice-ng59"></span>NICE.')
     assert lines[0].endswith("(../references.md#ref-nice-ng59)")
-    assert lines[1].startswith("2. Hayden JA")
+    assert lines[1].startswith('2. <span id="ref-hayden-2021"></span>Hayden JA')
     assert "(../references.md#ref-hayden-2021)" in lines[1]
 
 
@@ -137,7 +142,7 @@ def test_no_sources_no_section() -> None:
             ],
         ),
         ("very-low", None, "approaches/yoga.md", ["**Evidence: very low certainty**"]),
-        ("none", None, "approaches/yoga.md", ["**Evidence: no research evidence**"]),
+        ("none", None, "approaches/yoga.md", ["**Evidence: no studies found**"]),
         (
             None,
             dt.date(2025, 1, 5),
@@ -191,3 +196,69 @@ def test_full_bibliography_has_anchor_type_and_cited_on_links() -> None:
     assert "Systematic review · Cited on: [Bike fit](approaches/bike-fit.md), [Yoga]" in out
     assert "Guideline · Updated 2020\\." in out
     assert out.startswith('<div class="botb-bibliography" markdown>')
+
+
+WORDING = ReviewWording(
+    pending="Checked on {reviewed}; sign-off pending.",
+    pending_undated="Sign-off pending.",
+    signed="Checked on {reviewed}; signed off by {name}, {role}, on {date}.",
+    signed_undated="Signed off by {name}, {role}, on {date}.",
+)
+SIGNED = ClinicalReview(name="Dr A <b>", role="GP", date=dt.date(2026, 12, 1))
+
+
+@pytest.mark.parametrize(
+    ("reviewed", "clinical", "expected"),
+    [
+        (
+            dt.date(2026, 11, 27),
+            None,
+            'Checked on <time datetime="2026-11-27">27 November 2026</time>; sign-off pending.',
+        ),
+        (None, None, "Sign-off pending."),
+        (
+            dt.date(2026, 11, 27),
+            SIGNED,
+            'Checked on <time datetime="2026-11-27">27 November 2026</time>; signed off by '
+            'Dr A &lt;b&gt;, GP, on <time datetime="2026-12-01">1 December 2026</time>.',
+        ),
+        (
+            None,
+            SIGNED,
+            'Signed off by Dr A &lt;b&gt;, GP, on <time datetime="2026-12-01">1 December 2026'
+            "</time>.",
+        ),
+    ],
+)
+def test_review_line_uses_the_configured_wording(
+    reviewed: dt.date | None, clinical: ClinicalReview | None, expected: str
+) -> None:
+    out = render_page_status(
+        evidence=None, reviewed=reviewed, clinical=clinical, wording=WORDING, page_path="x.md"
+    )
+    assert out.startswith(expected)
+
+
+def test_grade_line_states_what_it_is_about() -> None:
+    out = render_page_status(
+        evidence="moderate",
+        evidence_for="pain vs usual care, 3 years",
+        reviewed=None,
+        page_path="approaches/yoga.md",
+    )
+    assert "**Evidence: moderate certainty** (pain vs usual care, 3 years) — [what" in out
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("a [X](#ref-a-1) b", [("a-1", 1, 3)]),
+        (
+            "[X](#ref-a-1)\n\n[Y](#ref-b-2); [Z](#ref-a-1)",
+            [("a-1", 1, 1), ("b-2", 3, 1), ("a-1", 3, 16)],
+        ),
+        ("[X](other.md#ref-a-1) and [Y](#refs)", []),
+    ],
+)
+def test_citations_are_found_with_their_place(body: str, expected: list[object]) -> None:
+    assert citations_in(body) == expected

@@ -13,12 +13,16 @@ from tests.content.samples import BIB, DESC
 
 TODAY = dt.date(2026, 11, 27)
 PAGES = {
-    "references.md": f"---\ntitle: References\ndescription: {DESC}\n---\n# References\n\n"
+    "references.md": f"---\ntitle: References\ndescription: {DESC}\nclinical_review: pending\n"
+    "---\n# References\n\n"
     "<!-- bibliography -->\n",
-    "approaches/index.md": f"---\ntitle: Compare\ndescription: {DESC}\n---\n# Compare\n\n"
+    "approaches/index.md": f"---\ntitle: Compare\ndescription: {DESC}\nclinical_review: pending\n"
+    "---\n# Compare\n\n"
     "<!-- approaches-table -->\n",
     "approaches/yoga.md": f"---\ntitle: Yoga\ndescription: {DESC}\nreviewed: 2026-11-01\n"
-    "sources: [hayden-2021, laird-2014]\nevidence: low\ntags: [yoga]\n---\n# Yoga\n\nText.\n",
+    "clinical_review: pending\nsources: [hayden-2021, laird-2014]\nevidence: low\n"
+    "evidence_for: function vs no exercise, 3 months\ntags: [yoga]\n---\n# Yoga\n\n"
+    "**Certainty: low.** Text ([Hayden 2021](#ref-hayden-2021)).\n",
 }
 
 
@@ -61,15 +65,15 @@ def test_good_site_loads(tmp_path: Path) -> None:
                 "_data/bibliography.yml": BIB
                 + BIB.replace("hayden-2021", "extra-2020").split("laird")[0]
             },
-            "content/_data/bibliography.yml:13:1: entry 'extra-2020' is not cited by any page",
+            "content/_data/bibliography.yml:15:1: entry 'extra-2020' is not cited by any page",
         ),
         (
             {"references.md": PAGES["references.md"].replace("<!-- bibliography -->", "")},
-            "content/references.md:5:1: this page must contain the marker <!-- bibliography -->",
+            "content/references.md:6:1: this page must contain the marker <!-- bibliography -->",
         ),
         (
             {"approaches/index.md": PAGES["approaches/index.md"].replace("<!-- approaches", "<!-")},
-            "content/approaches/index.md:5:1: this page must contain the marker",
+            "content/approaches/index.md:6:1: this page must contain the marker",
         ),
         ({"glossary.md": "# Glossary\n"}, "content/glossary.md:1:1: missing front matter"),
     ],
@@ -149,3 +153,144 @@ def test_markers_are_filled(content: SiteContent) -> None:
 def test_pages_outside_the_content_are_untouched(content: SiteContent) -> None:
     body = "# Generated guide page\n"
     assert render_page_markdown(body, path="guide/o/x.md", content=content, outcomes={}) == body
+
+
+# --- checks across the text: citations, stated grades, quoted figures ------------------------
+
+YOGA = PAGES["approaches/yoga.md"]
+FIGURES_BIB = BIB.replace(
+    "  doi: 10.1002/14651858.CD009790.pub2\n",
+    "  doi: 10.1002/14651858.CD009790.pub2\n  figures: {trials: [249], points: [15, 7]}\n",
+)
+
+
+def article(body: str, sources: str = "[hayden-2021, laird-2014]") -> str:
+    return (
+        f"---\ntitle: Start\ndescription: {DESC}\nreviewed: 2026-11-01\n"
+        f"clinical_review: pending\nsources: {sources}\ntags: [x]\n---\n# Start\n\n{body}\n"
+    )
+
+
+CITATION_CASES = [
+    (
+        "key not in the bibliography",
+        article("Text ([Smith 2020](#ref-smith-2020))."),
+        "content/start-here.md:11:7: cites 'smith-2020', which is not in the bibliography",
+    ),
+    (
+        "typo in a key",
+        article("Text ([Hayden 2021](#ref-hayden-2012))."),
+        "content/start-here.md:11:7: cites 'hayden-2012', which is not in the bibliography",
+    ),
+    (
+        "second line of a paragraph",
+        article("First line.\nSecond ([Laird](#ref-laird-2015))."),
+        "content/start-here.md:12:9: cites 'laird-2015'",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [case[1:] for case in CITATION_CASES],
+    ids=[case[0] for case in CITATION_CASES],
+)
+def test_a_cited_key_missing_from_the_bibliography_fails(
+    tmp_path: Path, page: str, expected: str
+) -> None:
+    found = errors(make_site(tmp_path, {**PAGES, "start-here.md": page}))
+    assert any(p.startswith(expected) for p in found), found
+
+
+def test_a_key_cited_in_the_text_must_be_in_sources(tmp_path: Path) -> None:
+    bib = BIB + (
+        "nice-ng59:\n  type: guideline\n  authors: NICE\n  title: NG59\n  container: NICE\n"
+        "  year: 2016\n  url: https://www.nice.org.uk/guidance/ng59\n"
+    )
+    page = article("Text ([Laird 2014](#ref-laird-2014)).", sources="[hayden-2021, nice-ng59]")
+    found = errors(make_site(tmp_path, {**PAGES, "start-here.md": page}, bib=bib))
+    expected = "content/start-here.md:11:7: cites 'laird-2014' in the text but not in 'sources'"
+    assert any(p.startswith(expected) for p in found), found
+
+
+@pytest.mark.parametrize(
+    ("front", "stated", "message"),
+    [
+        ("low", "very low", "the text says certainty 'very low' but the front matter grade"),
+        ("very-low", "low", "the text says certainty 'low' but the front matter grade"),
+        ("moderate", "low", "is 'moderate'"),
+        ("low", "moderate", "is 'low'"),
+        ("none", "low", "is 'no studies found'"),
+    ],
+)
+def test_the_grade_in_the_text_must_equal_the_table_grade(
+    tmp_path: Path, front: str, stated: str, message: str
+) -> None:
+    yoga = YOGA.replace("evidence: low", f"evidence: {front}").replace(
+        "**Certainty: low.**", f"**Certainty: {stated}.**"
+    )
+    found = errors(make_site(tmp_path, {**PAGES, "approaches/yoga.md": yoga}))
+    assert any(p.startswith("content/approaches/yoga.md:13:1: ") and message in p for p in found)
+
+
+def test_an_approach_page_must_state_its_grade(tmp_path: Path) -> None:
+    yoga = YOGA.replace("**Certainty: low.** ", "")
+    found = errors(make_site(tmp_path, {**PAGES, "approaches/yoga.md": yoga}))
+    assert any("never states its grade as **Certainty: low.**" in p for p in found), found
+
+
+FIGURE_CASES = [
+    ("same figures", "A review of 249 trials ([H](#ref-hayden-2021)).", None),
+    ("other unit is free", "In 70 people ([H](#ref-hayden-2021)).", None),
+    ("uncited paragraph is free", "A review of 250 trials.", None),
+    ("wrong trial count", "A review of 250 trials ([H](#ref-hayden-2021)).", "'250 trials'"),
+    (
+        "wrong points later in the paragraph",
+        "Pain eased ([H](#ref-hayden-2021)).\nFunction by about 9 points.",
+        "'9 points' is not a figure the bibliography records for hayden-2021",
+    ),
+    ("thousands separator", "Over 1,249 trials ([H](#ref-hayden-2021)).", "'1,249 trials'"),
+    ("hyphenated", "A 15-points drop ([H](#ref-hayden-2021)).", None),
+    ("before the first citation", "Plans run 12 trials long. Then ([H](#ref-hayden-2021)).", None),
+    (
+        "a later sentence with no citation",
+        "Pain eased ([H](#ref-hayden-2021)). It took 3 trials.",
+        "'3 trials'",
+    ),
+    ("another list item", "- One ([H](#ref-hayden-2021)).\n- A tool tried in 250 trials.", None),
+    (
+        "same list item",
+        "- One ([H](#ref-hayden-2021)).\n  It tried 250 trials.\n- Two.",
+        "'250 trials'",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [case[1:] for case in FIGURE_CASES],
+    ids=[case[0] for case in FIGURE_CASES],
+)
+def test_two_pages_cannot_quote_one_source_differently(
+    tmp_path: Path, body: str, message: str | None
+) -> None:
+    # The yoga page quotes the recorded figures; the second page is checked against the same
+    # record, so a page that quotes the source differently is caught, whichever page it is.
+    pages = {**PAGES, "start-here.md": article(body)}
+    docs = make_site(tmp_path, pages, bib=FIGURES_BIB)
+    if message is None:
+        load(docs)
+        return
+    found = errors(docs)
+    assert any(p.startswith("content/start-here.md:") and message in p for p in found), found
+
+
+def test_citations_link_both_ways(content: SiteContent) -> None:
+    body = "# Yoga\n\nA ([Hayden 2021](#ref-hayden-2021)) and again ([H](#ref-hayden-2021)).\n"
+    out = render_page_markdown(body, path="approaches/yoga.md", content=content, outcomes=None)
+    assert out.count("{ #cite-hayden-2021 }") == 1
+    assert "[Hayden 2021](#ref-hayden-2021){ #cite-hayden-2021 }" in out
+    assert '<span id="ref-hayden-2021"></span>' in out
+    assert "[Back to the text](#cite-hayden-2021)" in out
+    # Laird is listed in sources but not cited in the text: no back link to nowhere.
+    assert "(#cite-laird-2014)" not in out

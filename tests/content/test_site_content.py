@@ -316,7 +316,7 @@ def test_built_article_shows_references_and_review_date(built_site: Path, path: 
     outline = _outline(built_site, url)
     assert "references" in outline.ids
     assert outline.reference_items >= MIN_SOURCES
-    assert "Last reviewed:" in html
+    assert "clinical sign-off pending" in html or "clinical sign-off by" in html
 
 
 def test_built_reference_list_has_an_anchor_per_entry(built_site: Path) -> None:
@@ -324,3 +324,100 @@ def test_built_reference_list_has_an_anchor_per_entry(built_site: Path) -> None:
     ids = _outline(built_site, "references/").ids
     missing = sorted(key for key in bibliography.keys if f"ref-{key}" not in ids)
     assert missing == []
+
+
+# --- the review contract and the corrections of issue 15 ----------------------------------
+
+
+def _site() -> Any:
+    from botb.content.site import load_site_content
+
+    return load_site_content(DOCS, bibliography_path=BIBLIOGRAPHY, root=ROOT, today=dt.date.today())
+
+
+@pytest.mark.parametrize("path", sorted(PAGES))
+def test_every_page_says_whether_a_clinician_signed_it_off(path: str) -> None:
+    text = PAGES[path].read_text(encoding="utf-8")
+    assert "\nclinical_review:" in ("\n" + (split_front_matter(text).front_matter or "")), path
+
+
+def test_compare_table_grade_equals_each_page_grade() -> None:
+    from botb.content.approaches_table import table_rows
+    from botb.content.references import EVIDENCE_LABELS
+
+    site = _site()
+    rows = {row.target: row.grade for row in table_rows(site.approaches())}
+    for meta in site.approaches():
+        if meta.evidence is None:
+            continue
+        assert rows[meta.path] == meta.evidence
+        label = EVIDENCE_LABELS[meta.evidence].removesuffix(" certainty")
+        assert f"**Certainty: {label}" in meta.body, meta.path
+    assert rows["approaches/index.md#exercise-in-general"] == "moderate"
+    assert rows["approaches/massage-and-manual-therapy.md#spinal-manipulation"] == "moderate"
+
+
+@pytest.mark.parametrize(
+    ("path", "needle"),
+    [
+        ("urgent-help.md", "[116 123](tel:116123)"),
+        ("urgent-help.md", "[988](tel:988)"),
+        ("urgent-help.md", "[999](tel:999)"),
+        ("urgent-help.md", "[111](tel:111)"),
+        ("urgent-help.md", "[112](tel:112)"),
+        ("urgent-help.md", "[911](tel:911)"),
+        ("approaches/pain-education-and-psychological-approaches.md", "(tel:116123)"),
+        ("approaches/medicines.md", "{ #sciatica-medicines }"),
+        ("glossary.md", "understanding/si-joint.md#inflammation-of-the-si-joints"),
+    ],
+)
+def test_named_help_and_anchors_are_in_place(path: str, needle: str) -> None:
+    assert needle in _body(path)
+
+
+def test_medicines_has_a_sciatica_heading() -> None:
+    headings = [line for line in _body("approaches/medicines.md").splitlines() if line[:3] == "## "]
+    assert any("sciatica" in h.lower() or "leg pain" in h.lower() for h in headings)
+
+
+@pytest.mark.parametrize("path", sorted(PAGES))
+def test_aasa_is_not_credited_with_the_two_year_result(path: str) -> None:
+    for paragraph in _body(path).split("\n\n"):
+        if "#ref-aasa-2015" in paragraph and "two years" in paragraph:
+            assert "#ref-michaelson-2016" in paragraph, path
+
+
+def test_no_page_claims_a_clinical_review_that_has_not_happened() -> None:
+    for path in sorted(PAGES):
+        if "clinical_review: pending" not in PAGES[path].read_text(encoding="utf-8"):
+            continue
+        body = _body(path).lower()
+        assert "clinically reviewed" not in body, path
+        assert "all articles were reviewed" not in body, path
+
+
+# Terms with a page of their own: a link to the glossary entry would hide the page.
+TOPIC_PAGES = {
+    "psoas": "understanding/psoas-and-hip-flexors.md",
+    "si-joint": "understanding/si-joint.md",
+    "sciatica": "understanding/nerve-related-leg-pain.md",
+    "disc": "understanding/discs-arthritis-and-scans.md",
+    "motor-control": "approaches/pilates-and-motor-control.md",
+    "cognitive-functional-therapy": "approaches/pain-education-and-psychological-approaches.md",
+    "acupuncture": "approaches/acupuncture.md",
+    "spondyloarthritis": "understanding/si-joint.md",
+    "pudendal-nerve": "understanding/saddle-numbness.md",
+    "osteoarthritis": "understanding/discs-arthritis-and-scans.md",
+    "nsaid": "approaches/medicines.md",
+}
+
+
+@pytest.mark.parametrize("anchor", sorted(TOPIC_PAGES))
+def test_glossary_links_never_replace_topic_links(anchor: str) -> None:
+    pattern = re.compile(rf"\]\((?:\.\./)*glossary\.md#{re.escape(anchor)}\)")
+    offenders = [
+        path
+        for path in sorted(PAGES)
+        if path not in ("glossary.md", TOPIC_PAGES[anchor]) and pattern.search(_body(path))
+    ]
+    assert offenders == [], f"link these to {TOPIC_PAGES[anchor]} instead"

@@ -86,7 +86,8 @@ MISTAKES = {
         "tag: [",
         1,
         "unknown front matter key 'tag' (did you mean 'tags'?) "
-        "(allowed: title, description, reviewed, sources, evidence, tags)",
+        "(allowed: title, description, reviewed, clinical_review, sources, evidence, "
+        "evidence_for, evidence_more, tags)",
     ),
     "fm-duplicate-title": Mistake(
         fm("title: The glutes\n", "title: The glutes\ntitle: Glutes\n"),
@@ -155,7 +156,7 @@ MISTAKES = {
         "check the page and update 'reviewed'",
     ),
     "fm-sources-not-a-list": Mistake(
-        fm("sources: [sadler-2019, hayden-2021, aasa-2015, nice-ng59]", "sources: hayden-2021"),
+        fm("sources: [sadler-2019, hayden-2021, aasa-2015, nice-ng59,", "sources: hayden-2021 #"),
         GLUTES,
         "sources:",
         10,
@@ -173,7 +174,7 @@ MISTAKES = {
         GLUTES,
         "sources:",
         24,
-        "source 'sadler-2019' is listed twice (first at line 5)",
+        "source 'sadler-2019' is listed twice (first at line 6)",
     ),
     "fm-evidence-on-an-article": Mistake(
         fm("\ntags: [", "\nevidence: low\ntags: ["),
@@ -260,7 +261,8 @@ MISTAKES = {
                 BIB,
                 "\nnice-ng59:\n",
                 "\nsmith-2020:\n  type: study\n  authors: Smith A\n"
-                "  title: A study\n  container: A journal\n  year: 2020\n\nnice-ng59:\n",
+                "  title: A study\n  container: A journal\n  year: 2020\n"
+                "  doi: 10.1000/smith\n\nnice-ng59:\n",
             ),
         ),
         BIB,

@@ -6,6 +6,7 @@ logs stale-review warnings (strict builds fail on them) and maps pages to paths.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Mapping, Sequence
@@ -18,6 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from botb.adapter import project_root
+from botb.content.references import ReviewWording
 from botb.content.site import (
     LoadedBibliography,
     Outcome,
@@ -26,6 +28,7 @@ from botb.content.site import (
     render_page_markdown,
 )
 from botb.content.site import read_bibliography as read_site_bibliography
+from botb.diagnostics import Diagnostic, DiagnosticError, Location
 
 log = logging.getLogger("mkdocs.plugins.botb")
 
@@ -50,7 +53,29 @@ def load_content(*, config: MkDocsConfig, loaded: LoadedBibliography) -> SiteCon
     )
     for warning in content.warnings:
         log.warning(str(warning))
-    return content
+    return dataclasses.replace(content, review_wording=review_wording(config))
+
+
+REVIEW_KEYS = ("pending", "pending_undated", "signed", "signed_undated")
+
+
+def review_wording(config: MkDocsConfig) -> ReviewWording:
+    """The review line's wording, from ``extra.review_status`` in mkdocs.yml.
+
+    It lives there, not here, so the words readers see are edited with the content and the
+    guide's outcome pages can print the same line.
+    """
+    extra: dict[str, Any] = dict(config.extra or {})
+    raw = extra.get("review_status")
+    where = Location(str(Path(config.config_file_path or "mkdocs.yml").name))
+    if not isinstance(raw, dict):
+        message = f"extra.review_status must map {', '.join(REVIEW_KEYS)} to the review line"
+        raise DiagnosticError([Diagnostic(where, message)])
+    missing = [key for key in REVIEW_KEYS if not isinstance(raw.get(key), str)]
+    if missing:
+        message = f"extra.review_status is missing {', '.join(missing)}"
+        raise DiagnosticError([Diagnostic(where, message)])
+    return ReviewWording(**{key: str(raw[key]) for key in REVIEW_KEYS})
 
 
 def content_state(content: SiteContent, *, guide: Any) -> ContentState:

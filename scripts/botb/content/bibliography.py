@@ -17,7 +17,13 @@ from botb.yamlsource import PosDict, load_yaml
 
 ENTRY_TYPES = ("guideline", "systematic-review", "trial", "study", "report", "web")
 REQUIRED_FIELDS = ("type", "authors", "title", "container", "year")
-OPTIONAL_FIELDS = ("volume", "issue", "pages", "doi", "url", "note")
+OPTIONAL_FIELDS = ("volume", "issue", "pages", "doi", "pmid", "url", "note")
+# A reader must be able to reach every source: at least one of these is required.
+LINK_FIELDS = ("doi", "pmid", "url")
+PMID_PATTERN = re.compile(r"^[1-9][0-9]{0,8}$")
+# Key figures a page may quote from a source, by unit word ("trials": [249]); a page that
+# cites the source with another number before that unit is caught by the content checks.
+FIGURE_UNIT = re.compile(r"^[a-z]+(?: [a-z]+)?$")
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
 # A source older than the printing press or from the future is a typo, not a citation.
@@ -47,8 +53,16 @@ class Entry:
     issue: str | None = None
     pages: str | None = None
     doi: str | None = None
+    pmid: str | None = None
     url: str | None = None
     note: str | None = None
+    figures: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def figures_for(self, unit: str) -> tuple[str, ...] | None:
+        for name, values in self.figures:
+            if name == unit:
+                return values
+        return None
 
     @property
     def type_label(self) -> str:
@@ -59,6 +73,8 @@ class Entry:
         """Where a reader can find the source: the DOI resolver first, else the URL."""
         if self.doi:
             return f"https://doi.org/{self.doi}"
+        if self.pmid:
+            return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/"
         return self.url
 
 
@@ -121,8 +137,8 @@ def _check_entry(key: Any, raw: Any, *, data: PosDict, problems: list[Diagnostic
         )
         return None
     for field in raw:
-        if field not in REQUIRED_FIELDS and field not in OPTIONAL_FIELDS:
-            allowed = ", ".join((*REQUIRED_FIELDS, *OPTIONAL_FIELDS))
+        if field not in REQUIRED_FIELDS and field not in OPTIONAL_FIELDS and field != "figures":
+            allowed = ", ".join((*REQUIRED_FIELDS, *OPTIONAL_FIELDS, "figures"))
             problems.append(
                 Diagnostic(raw.key_at(field), f"unknown field {field!r} (allowed: {allowed})")
             )
@@ -154,6 +170,20 @@ def _check_entry(key: Any, raw: Any, *, data: PosDict, problems: list[Diagnostic
         problems.append(
             Diagnostic(raw.value_at("url"), f"bad URL {url!r}: must start with https://")
         )
+    pmid = optional["pmid"]
+    if pmid is not None and not PMID_PATTERN.match(pmid):
+        problems.append(
+            Diagnostic(raw.value_at("pmid"), f"bad PMID {pmid!r}: write the number only")
+        )
+    if not any(field in raw for field in LINK_FIELDS):
+        problems.append(
+            Diagnostic(
+                raw.location,
+                f"entry {key!r} has no doi, pmid or url: a reader must be able to reach "
+                "every source",
+            )
+        )
+    figures = _figures(raw, problems=problems)
     if len(problems) != before or year is None:
         return None
     return Entry(
@@ -164,6 +194,7 @@ def _check_entry(key: Any, raw: Any, *, data: PosDict, problems: list[Diagnostic
         title=str(values["title"]),
         container=str(values["container"]),
         year=year,
+        figures=figures,
         **optional,
     )
 
@@ -176,7 +207,7 @@ def _text(raw: PosDict, field: str, *, problems: list[Diagnostic]) -> str | None
     if isinstance(value, bool) or value is None:
         problems.append(Diagnostic(raw.value_at(field), f"{field!r} must be text"))
         return None
-    if isinstance(value, int) and field in ("volume", "issue", "pages"):
+    if isinstance(value, int) and field in ("volume", "issue", "pages", "pmid"):
         return str(value)
     if not isinstance(value, str):
         problems.append(Diagnostic(raw.value_at(field), f"{field!r} must be text"))
@@ -198,3 +229,40 @@ def _year(raw: PosDict, *, problems: list[Diagnostic]) -> int | None:
         problems.append(Diagnostic(raw.value_at("year"), f"year {value} is not plausible"))
         return None
     return value
+
+
+def _figures(
+    raw: PosDict, *, problems: list[Diagnostic]
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if "figures" not in raw:
+        return ()
+    value = raw["figures"]
+    where = raw.value_at("figures")
+    if not isinstance(value, PosDict):
+        problems.append(Diagnostic(where, "'figures' must map a unit word to its numbers"))
+        return ()
+    figures: list[tuple[str, tuple[str, ...]]] = []
+    for unit, numbers in value.items():
+        if not isinstance(unit, str) or not FIGURE_UNIT.match(unit):
+            problems.append(
+                Diagnostic(value.key_at(unit), f"figure unit {unit!r} must be a lowercase word")
+            )
+            continue
+        items = numbers if isinstance(numbers, list) else [numbers]
+        texts = [str(item) for item in items if _is_number(item)]
+        if not texts or len(texts) != len(items):
+            problems.append(
+                Diagnostic(value.value_at(unit), f"figures for {unit!r} must be numbers")
+            )
+            continue
+        figures.append((unit, tuple(texts)))
+    return tuple(figures)
+
+
+def _is_number(value: object) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float)):
+        return True
+    # Thousands separators are kept as written ("1,274"); pages are compared without them.
+    return isinstance(value, str) and re.fullmatch(r"\d[\d,]*(?:\.\d+)?", value) is not None

@@ -21,7 +21,19 @@ DESCRIPTION_MIN = 50
 DESCRIPTION_MAX = 160
 MIN_SOURCES = 2
 REVIEW_YEARS = 3
-OUR_KEYS = ("title", "description", "reviewed", "sources", "evidence", "tags")
+OUR_KEYS = (
+    "title",
+    "description",
+    "reviewed",
+    "clinical_review",
+    "sources",
+    "evidence",
+    "evidence_for",
+    "evidence_more",
+    "tags",
+)
+CLINICAL_PENDING = "pending"
+SIGN_OFF_FIELDS = ("name", "role", "date")
 # Keys Material for MkDocs reads itself; a page may set them without our checks objecting.
 MATERIAL_KEYS = ("hide", "search", "robots", "template", "icon", "status", "subtitle", "tags")
 FENCES = ("---", "...")
@@ -96,6 +108,26 @@ def split_front_matter(text: str) -> SplitPage:
 
 
 @dataclass(frozen=True)
+class ClinicalReview:
+    """A clinician's sign-off; a page whose sign-off is still pending carries none."""
+
+    name: str
+    role: str
+    date: dt.date
+
+
+@dataclass(frozen=True)
+class ExtraGrade:
+    """A second graded row on one page (e.g. spinal manipulation beside massage)."""
+
+    name: str
+    what: str
+    grade: str
+    evidence_for: str
+    anchor: str
+
+
+@dataclass(frozen=True)
 class PageMeta:
     """The checked front matter of one page."""
 
@@ -104,8 +136,11 @@ class PageMeta:
     title: str
     description: str
     reviewed: dt.date | None = None
+    clinical_review: ClinicalReview | None = None  # None: sign-off pending
     sources: tuple[str, ...] = ()
     evidence: str | None = None
+    evidence_for: str | None = None
+    evidence_more: tuple[ExtraGrade, ...] = ()
     tags: tuple[str, ...] = ()
     body: str = ""
     body_line: int = 1
@@ -182,8 +217,11 @@ class _Checker:
         title = self.text("title", required=True)
         description = self.description()
         reviewed = self.reviewed()
+        clinical_review = self.clinical_review()
         sources = self.sources()
         evidence = self.evidence()
+        evidence_for = self.evidence_for(evidence)
+        evidence_more = self.evidence_more()
         tags = self.tags()
         if self.problems or title is None or description is None:
             return None
@@ -193,8 +231,11 @@ class _Checker:
             title=title,
             description=description,
             reviewed=reviewed,
+            clinical_review=clinical_review,
             sources=sources,
             evidence=evidence,
+            evidence_for=evidence_for,
+            evidence_more=evidence_more,
             tags=tags,
             body=body,
             body_line=body_line,
@@ -265,6 +306,105 @@ class _Checker:
             )
         return value
 
+    def clinical_review(self) -> ClinicalReview | None:
+        # Required on every page, so no page can look clinically checked by default.
+        if "clinical_review" not in self.data:
+            self.missing(
+                "clinical_review",
+                "every page says whether a clinician has signed it off: 'pending', "
+                "or name, role and date",
+            )
+            return None
+        value = self.data["clinical_review"]
+        where = self.data.value_at("clinical_review")
+        if value == CLINICAL_PENDING:
+            return None
+        if not isinstance(value, PosDict):
+            self.error(
+                where,
+                f"'clinical_review' must be 'pending' or a mapping of {', '.join(SIGN_OFF_FIELDS)}"
+                f", got {value!r}",
+            )
+            return None
+        for field_name in value:
+            if field_name not in SIGN_OFF_FIELDS:
+                self.error(
+                    value.key_at(field_name),
+                    f"unknown clinical_review field {field_name!r} "
+                    f"(allowed: {', '.join(SIGN_OFF_FIELDS)})",
+                )
+        texts: dict[str, str] = {}
+        for field_name in ("name", "role"):
+            text = value.get(field_name)
+            if not isinstance(text, str) or not text.strip():
+                self.error(value.location, f"clinical_review needs a non-empty {field_name!r}")
+                continue
+            texts[field_name] = text.strip()
+        day = _as_date(value.get("date"))
+        if day is None:
+            self.error(value.location, "clinical_review needs a 'date' like 2026-11-27")
+        elif day > self.today:
+            self.error(value.value_at("date"), f"clinical_review date {day} is in the future")
+            day = None
+        if day is None or len(texts) < 2:
+            return None
+        return ClinicalReview(name=texts["name"], role=texts["role"], date=day)
+
+    def evidence_for(self, evidence: str | None) -> str | None:
+        if "evidence_for" not in self.data:
+            if evidence is not None and evidence != "none":
+                self.missing(
+                    "evidence_for",
+                    "a grade says what it is about: the comparison, outcome and time frame",
+                )
+            return None
+        if not self.kind.approach:
+            self.error(
+                self.data.key_at("evidence_for"), "'evidence_for' is only for approach pages"
+            )
+            return None
+        return self.text("evidence_for", required=False)
+
+    def evidence_more(self) -> tuple[ExtraGrade, ...]:
+        if "evidence_more" not in self.data:
+            return ()
+        value = self.data["evidence_more"]
+        if not self.kind.approach and self.kind.name != "comparison":
+            self.error(self.data.key_at("evidence_more"), "'evidence_more' is only for approaches")
+            return ()
+        if not isinstance(value, PosList):
+            self.error(self.data.value_at("evidence_more"), "'evidence_more' must be a list")
+            return ()
+        rows: list[ExtraGrade] = []
+        for index, item in enumerate(value):
+            where = value.item_at(index)
+            if not isinstance(item, PosDict):
+                self.error(where, "each 'evidence_more' row is a mapping: name, what, grade, ...")
+                continue
+            fields = {key: item.get(key) for key in ("name", "what", "grade", "for", "anchor")}
+            if not all(isinstance(text, str) and text.strip() for text in fields.values()):
+                self.error(
+                    where, "each 'evidence_more' row needs name, what, grade, for and anchor"
+                )
+                continue
+            if fields["grade"] not in EVIDENCE_GRADES:
+                self.error(
+                    item.value_at("grade"),
+                    f"evidence {fields['grade']!r} is not a grade; use one of: "
+                    f"{', '.join(EVIDENCE_GRADES)}",
+                )
+                continue
+            rows.append(
+                ExtraGrade(
+                    name=str(fields["name"]).strip(),
+                    what=str(fields["what"]).strip(),
+                    grade=str(fields["grade"]),
+                    evidence_for=str(fields["for"]).strip(),
+                    anchor=str(fields["anchor"]).strip(),
+                )
+            )
+        return tuple(rows)
+
     def string_list(self, key: str) -> list[tuple[str, Location]] | None:
         value = self.data[key]
         if not isinstance(value, PosList):
@@ -331,6 +471,19 @@ class _Checker:
             return ()
         items = self.string_list("tags")
         return tuple(tag for tag, _ in items or [])
+
+
+def _as_date(value: object) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
 
 
 def _years_before(day: dt.date, years: int) -> dt.date:

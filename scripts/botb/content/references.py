@@ -10,8 +10,10 @@ import datetime as dt
 import posixpath
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from botb.content.bibliography import Bibliography, Entry
+from botb.content.frontmatter import ClinicalReview
 from botb.escape import md_text
 
 REFERENCES_PAGE = "references.md"
@@ -24,8 +26,44 @@ EVIDENCE_LABELS = {
     "moderate": "moderate certainty",
     "low": "low certainty",
     "very-low": "very low certainty",
-    "none": "no research evidence",
+    # Not a GRADE level: a label for "we looked and found no studies".
+    "none": "no studies found",
 }
+
+# An in-text citation is an ordinary Markdown link to the page's own reference entry:
+# [Hayden 2021](#ref-hayden-2021). Writers keep their own wording; the key is checked.
+CITATION = re.compile(r"\[(?P<text>[^\]\n]+)\]\(#ref-(?P<key>[^)\s]+)\)")
+
+
+@dataclass(frozen=True)
+class ReviewWording:
+    """The plain-words review line; the wording lives in mkdocs.yml ``extra.review_status``.
+
+    Placeholders: {reviewed} (the editorial check date), {name}, {role}, {date}.
+    """
+
+    pending: str
+    pending_undated: str
+    signed: str
+    signed_undated: str
+
+    def line(self, *, reviewed: dt.date | None, clinical: ClinicalReview | None) -> str:
+        stamp = _time(reviewed) if reviewed is not None else ""
+        if clinical is None:
+            template = self.pending if reviewed is not None else self.pending_undated
+            return template.format(reviewed=stamp)
+        template = self.signed if reviewed is not None else self.signed_undated
+        return template.format(
+            reviewed=stamp,
+            name=escape(clinical.name),
+            role=escape(clinical.role),
+            date=_time(clinical.date),
+        )
+
+
+def _time(day: dt.date) -> str:
+    return f'<time datetime="{day.isoformat()}">{format_date(day)}</time>'
+
 
 _H1 = re.compile(r"^#\s+\S")
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -61,6 +99,8 @@ def format_citation(entry: Entry) -> str:
     text = f"{authors}. {title}. *{escape(entry.container)}*. {detail}."
     if entry.doi:
         text += f" [doi:{escape(entry.doi)}](https://doi.org/{entry.doi})"
+    elif entry.pmid:
+        text += f" [PubMed {escape(entry.pmid)}]({entry.link})"
     elif entry.url:
         text += f" [{escape(_display_url(entry.url))}]({entry.url})"
     return text
@@ -70,18 +110,34 @@ def _display_url(url: str) -> str:
     return re.sub(r"^https?://(www\.)?", "", url).rstrip("/")
 
 
+def cite_anchor_for(key: str) -> str:
+    return f"cite-{key}"
+
+
 def render_page_references(
-    sources: Sequence[str], *, bibliography: Bibliography, page_path: str
+    sources: Sequence[str],
+    *,
+    bibliography: Bibliography,
+    page_path: str,
+    cited_in_text: Iterable[str] = (),
 ) -> str:
-    """The numbered References section for the foot of a page, in the page's own order."""
+    """The numbered References section for the foot of a page, in the page's own order.
+
+    Each entry carries the ``ref-<key>`` anchor that in-text citations link to, and links
+    back to the first place the text cites it.
+    """
     if not sources:
         return ""
+    in_text = set(cited_in_text)
     lines = ["## References", "", '<div class="botb-references" markdown>', ""]
     full_list = link_from(page_path, REFERENCES_PAGE)
     for number, key in enumerate(sources, start=1):
         entry = bibliography.entries[key]
         back = f"[In the full reference list]({full_list}#{anchor_for(key)})"
-        lines.append(f"{number}. {format_citation(entry)} {back}")
+        if key in in_text:
+            back = f"[Back to the text](#{cite_anchor_for(key)}) · {back}"
+        anchor = f'<span id="{anchor_for(key)}"></span>'
+        lines.append(f"{number}. {anchor}{format_citation(entry)} {back}")
     lines += ["", "</div>"]
     return "\n".join(lines) + "\n"
 
@@ -90,15 +146,26 @@ def format_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def render_page_status(*, evidence: str | None, reviewed: dt.date | None, page_path: str) -> str:
+def render_page_status(
+    *,
+    evidence: str | None,
+    reviewed: dt.date | None,
+    page_path: str,
+    evidence_for: str | None = None,
+    clinical: ClinicalReview | None = None,
+    wording: ReviewWording | None = None,
+) -> str:
     """The short evidence and review lines shown under a page's title."""
     lines: list[str] = []
     if evidence is not None:
         grading = link_from(page_path, f"{GRADING_PAGE}#{GRADING_ANCHOR}")
         label = EVIDENCE_LABELS[evidence]
-        lines.append(f"**Evidence: {label}** — [what this means]({grading})")
-    if reviewed is not None:
-        stamp = f'<time datetime="{reviewed.isoformat()}">{format_date(reviewed)}</time>'
+        about = f" ({escape(evidence_for)})" if evidence_for else ""
+        lines.append(f"**Evidence: {label}**{about} — [what this means]({grading})")
+    if wording is not None:
+        lines.append(wording.line(reviewed=reviewed, clinical=clinical))
+    elif reviewed is not None:
+        stamp = _time(reviewed)
         lines.append(f"Last reviewed: {stamp}")
     if not lines:
         return ""
@@ -164,3 +231,26 @@ def render_bibliography(
 
 def fill_marker(markdown: str, *, marker: str, content: str) -> str:
     return markdown.replace(marker, content, 1)
+
+
+def link_citations(markdown: str) -> str:
+    """Give the first in-text citation of each key the anchor its reference links back to."""
+    seen: set[str] = set()
+
+    def mark(match: re.Match[str]) -> str:
+        key = match.group("key")
+        if key in seen:
+            return match.group(0)
+        seen.add(key)
+        return f"{match.group(0)}{{ #{cite_anchor_for(key)} }}"
+
+    return CITATION.sub(mark, markdown)
+
+
+def citations_in(body: str) -> list[tuple[str, int, int]]:
+    """Every in-text citation key with its 1-based line and column within ``body``."""
+    found: list[tuple[str, int, int]] = []
+    for number, line in enumerate(body.splitlines(), start=1):
+        for match in CITATION.finditer(line):
+            found.append((match.group("key"), number, match.start() + 1))
+    return found

@@ -7,19 +7,24 @@ tested (and run by the site-quality tests) without MkDocs.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from botb.content.approaches_table import APPROACHES_MARKER, render_approaches_table
-from botb.content.bibliography import Bibliography, load_bibliography
+from botb.content.bibliography import Bibliography, Entry, load_bibliography
 from botb.content.frontmatter import PageMeta, check_page
 from botb.content.outcome_links import render_outcome_links
 from botb.content.references import (
     BIBLIOGRAPHY_MARKER,
+    EVIDENCE_LABELS,
+    ReviewWording,
     append_section,
+    citations_in,
     fill_marker,
     insert_after_h1,
+    link_citations,
     render_bibliography,
     render_page_references,
     render_page_status,
@@ -46,6 +51,8 @@ class SiteContent:
     bibliography: Bibliography
     pages: dict[str, PageMeta]  # by docs-relative path
     warnings: tuple[Diagnostic, ...] = ()
+    # The plain-words review line; None leaves it out (unit tests of other parts).
+    review_wording: ReviewWording | None = None
 
     def cited_on(self) -> dict[str, list[tuple[str, str]]]:
         """Bibliography key -> the (title, path) of every page that cites it."""
@@ -60,7 +67,7 @@ class SiteContent:
         return {path: meta.title for path, meta in self.pages.items()}
 
     def approaches(self) -> list[PageMeta]:
-        return [meta for meta in self.pages.values() if meta.kind.approach]
+        return [meta for meta in self.pages.values() if meta.kind.approach or meta.evidence_more]
 
 
 def content_files(docs_dir: Path) -> list[Path]:
@@ -132,6 +139,11 @@ def check_site_content(
             )
     if bibliography is not None and not problems:
         problems.extend(_uncited(bibliography, pages))
+        for path, meta in pages.items():
+            display = display_path(docs_dir / path, root=root)
+            problems.extend(_citation_problems(meta, bibliography, display=display))
+            problems.extend(_grade_problems(meta, display=display))
+            problems.extend(_figure_problems(meta, bibliography, display=display))
     if problems or bibliography is None:
         raise DiagnosticError(problems)
     return SiteContent(bibliography=bibliography, pages=pages, warnings=tuple(warnings))
@@ -144,6 +156,137 @@ def _uncited(bibliography: Bibliography, pages: Mapping[str, PageMeta]) -> list[
         for key, entry in bibliography.entries.items()
         if key not in cited
     ]
+
+
+def _citation_problems(
+    meta: PageMeta, bibliography: Bibliography, *, display: str
+) -> list[Diagnostic]:
+    """An in-text citation must name a bibliography entry the page lists in ``sources``."""
+    found: list[Diagnostic] = []
+    for key, line, column in citations_in(meta.body):
+        where = Location(display, meta.body_line + line - 1, column)
+        if key not in bibliography:
+            found.append(Diagnostic(where, f"cites {key!r}, which is not in the bibliography"))
+        elif key not in meta.sources:
+            found.append(
+                Diagnostic(where, f"cites {key!r} in the text but not in 'sources'; add it there")
+            )
+    return found
+
+
+# The grade a page states in its own words, e.g. "**Certainty: low.**".
+_STATED_GRADE = re.compile(r"\*\*Certainty: (?P<label>[a-z ]+?)[.*]")
+
+
+def _grade_problems(meta: PageMeta, *, display: str) -> list[Diagnostic]:
+    """The grade in the page's text must be the front matter grade the table shows."""
+    if meta.evidence is None:
+        return []
+    expected = EVIDENCE_LABELS[meta.evidence].removesuffix(" certainty")
+    for number, line in enumerate(meta.body.splitlines(), start=1):
+        match = _STATED_GRADE.search(line)
+        if match is None:
+            continue
+        if match.group("label").strip() == expected:
+            return []
+        where = Location(display, meta.body_line + number - 1, match.start() + 1)
+        return [
+            Diagnostic(
+                where,
+                f"the text says certainty {match.group('label').strip()!r} but the front "
+                f"matter grade (shown in the comparison table) is {expected!r}",
+            )
+        ]
+    where = Location(display, meta.body_line, 1)
+    return [
+        Diagnostic(where, f"approach page never states its grade as **Certainty: {expected}.**")
+    ]
+
+
+_NUMBER_UNIT = re.compile(r"(?<![\w.,])(?P<number>\d[\d,]*(?:\.\d+)?)[ -](?P<unit>[a-z]+)")
+
+
+def _figure_problems(
+    meta: PageMeta, bibliography: Bibliography, *, display: str
+) -> list[Diagnostic]:
+    """A number quoted about a source must be one the bibliography records for it, so two
+    pages cannot quote one source differently.
+
+    A number is "about" the sources cited in its own sentence or, if it has none, in the
+    nearest earlier sentence of the same paragraph or list item that cites some: figures
+    often follow the citation ("... (Hayden 2021). Function improved by 7 points.").
+    """
+    found: list[Diagnostic] = []
+    for start, block in _paragraphs(meta.body):
+        current: list[Entry] = []
+        for offset, sentence in _sentences(block):
+            cited = sorted({key for key, _, _ in citations_in(sentence) if key in bibliography})
+            if cited:
+                current = [bibliography.entries[key] for key in cited]
+            for match in _NUMBER_UNIT.finditer(sentence):
+                problem = _figure_problem(match, current)
+                if problem is None:
+                    continue
+                at = offset + match.start()
+                line = block.count("\n", 0, at)
+                column = at - (block.rfind("\n", 0, at) + 1) + 1
+                where = Location(display, meta.body_line + start + line - 1, column)
+                found.append(Diagnostic(where, problem))
+    return found
+
+
+def _figure_problem(match: re.Match[str], entries: Sequence[Entry]) -> str | None:
+    unit = match.group("unit")
+    recorded = [entry for entry in entries if entry.figures_for(unit) is not None]
+    if not recorded:
+        return None
+    allowed = {
+        value.replace(",", "") for entry in recorded for value in entry.figures_for(unit) or ()
+    }
+    if match.group("number").replace(",", "") in allowed:
+        return None
+    keys = ", ".join(entry.key for entry in recorded)
+    return (
+        f"'{match.group(0)}' is not a figure the bibliography records for {keys} "
+        f"({unit}: {', '.join(sorted(allowed))}); fix the page or the entry's figures"
+    )
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z*(\[])")
+
+
+def _sentences(block: str) -> list[tuple[int, str]]:
+    """Sentences of a block with the offset each starts at."""
+    sentences: list[tuple[int, str]] = []
+    begin = 0
+    for match in _SENTENCE_END.finditer(block):
+        sentences.append((begin, block[begin : match.start()]))
+        begin = match.end()
+    sentences.append((begin, block[begin:]))
+    return sentences
+
+
+# A list item starts its own block: its figures are not about the item above's source.
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+\.)\s")
+
+
+def _paragraphs(body: str) -> list[tuple[int, str]]:
+    """Blank-line separated blocks, each list item on its own, with the 1-based body line
+    each starts on."""
+    blocks: list[tuple[int, str]] = []
+    current: list[str] = []
+    start = 1
+    for number, line in enumerate(body.splitlines(), start=1):
+        if current and (not line.strip() or _LIST_ITEM.match(line)):
+            blocks.append((start, "\n".join(current)))
+            current = []
+        if line.strip():
+            if not current:
+                start = number
+            current.append(line)
+    if current:
+        blocks.append((start, "\n".join(current)))
+    return blocks
 
 
 def render_page_markdown(
@@ -160,8 +303,16 @@ def render_page_markdown(
     meta = content.pages.get(path)
     if meta is None:  # generated guide pages carry their own sources
         return markdown
-    status = render_page_status(evidence=meta.evidence, reviewed=meta.reviewed, page_path=path)
-    markdown = insert_after_h1(markdown, status)
+    status = render_page_status(
+        evidence=meta.evidence,
+        evidence_for=meta.evidence_for,
+        reviewed=meta.reviewed,
+        clinical=meta.clinical_review,
+        wording=content.review_wording,
+        page_path=path,
+    )
+    cited_in_text = [key for key, _, _ in citations_in(markdown)]
+    markdown = link_citations(insert_after_h1(markdown, status))
     if BIBLIOGRAPHY_MARKER in markdown:
         full_list = render_bibliography(
             content.bibliography, cited_on=content.cited_on(), page_path=path
@@ -174,6 +325,9 @@ def render_page_markdown(
         section = render_outcome_links(outcomes.get(path, ()), page_path=path)
         markdown = append_section(markdown, section)
     references = render_page_references(
-        meta.sources, bibliography=content.bibliography, page_path=path
+        meta.sources,
+        bibliography=content.bibliography,
+        page_path=path,
+        cited_in_text=cited_in_text,
     )
     return append_section(markdown, references)
