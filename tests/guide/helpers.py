@@ -137,5 +137,6 @@ def build(
         crisis="Crisis.",
         signs_intro="Signs.",
         sooner="Sooner.",
+        review_status="Checked.",
     )
     return Guide(meta=meta, nodes=nodes)

@@ -80,6 +80,7 @@ NO_GUIDE_OLD = """guide:
   crisis: "If you are in crisis, call [116 123](tel:116123)."
   signs_intro: If you have any of these, get help now.
   sooner: If any of these starts, get help as shown.
+  review_status: Checked on {reviewed}; clinical sign-off pending.
   chain_yes: "Yes"
   chain_yes_unsure: "Yes, or I am not sure"
   chain_no: "No"
@@ -128,7 +129,7 @@ CASES: list[tuple[str, tuple[Edit, ...], str, str]] = [
     (
         "screening-not-boolean",
         ((S, "screening: true", 'screening: "yes"'),),
-        "guide/00-screening.yml:36:16",
+        "guide/00-screening.yml:37:16",
         "'screening' must be true or false",
     ),
     (
@@ -336,7 +337,7 @@ CASES: list[tuple[str, tuple[Edit, ...], str, str]] = [
     (
         "no-emergency-one-answer-from-start",
         ((S, "next: emergency-cauda-equina", "next: leg-weakness"),),
-        "guide/00-screening.yml:34:3",
+        "guide/00-screening.yml:35:3",
         "must lead straight to an emergency outcome",
     ),
     (
@@ -374,7 +375,7 @@ CASES: list[tuple[str, tuple[Edit, ...], str, str]] = [
     (
         "unknown-sign",
         ((S, "signs: [weak-leg]", "signs: [weak-legs]"),),
-        "guide/00-screening.yml:51:9",
+        "guide/00-screening.yml:52:9",
         "unknown sign 'weak-legs': not in the sign registry (signs.yml) (did you mean 'weak-leg'?)",
     ),
     (
@@ -392,7 +393,7 @@ CASES: list[tuple[str, tuple[Edit, ...], str, str]] = [
     (
         "urgent-outcome-with-approaches",
         ((S, "    safety_net:\n      - You feel worse or get new numbness.\n", URGENT_APPROACHES),),
-        "guide/00-screening.yml:97:15",
+        "guide/00-screening.yml:98:15",
         "safety rule: urgent outcome 'urgent-unwell' must not list approaches",
     ),
     (

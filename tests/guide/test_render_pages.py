@@ -170,7 +170,10 @@ def test_outcome_page_contract(oid: str, tier: str) -> None:
     assert root.find("p", attrs={"data-scope": True}) is not None
     meta = root.find("p", class_="botb-sheet-meta")
     assert meta is not None
-    assert meta.get_text().startswith("Guide version 2026.11.1, reviewed 2026-11-27, printed from")
+    assert meta.get_text().startswith(
+        "Guide version 2026.11.1, reviewed 2026-11-27. Checked on 27 November 2026; "
+        "clinical sign-off pending. Printed from"
+    )
     assert meta.get_text().endswith(f"https://example.org/back-on-the-bike/guide/o/{oid}/")
     button = root.find("button", attrs={"data-print": True})
     if tier in {"emergency", "urgent"}:

@@ -357,6 +357,14 @@ META = Record(
             "The line that opens 'get help sooner' on every non-emergency outcome.",
             required=True,
         ),
+        Field(
+            "review_status",
+            Text(),
+            "Review status on every outcome and printout; {reviewed} becomes the outcome's "
+            "review date, e.g. 'Checked against the sources on {reviewed}; clinical "
+            "sign-off pending.'",
+            required=True,
+        ),
         Field("chain_yes", Text(), "Yes answer of a checklist asked one item at a time.", required=True),
         Field(
             "chain_yes_unsure",

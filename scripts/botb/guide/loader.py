@@ -471,6 +471,7 @@ def _meta(data: PosDict, where: Location) -> Meta:
         crisis=_plain(data["crisis"]),
         signs_intro=_plain(data["signs_intro"]),
         sooner=_plain(data["sooner"]),
+        review_status=_plain(data["review_status"]),
     )
 
 
@@ -561,7 +562,12 @@ def _load_guide(guide_dir: Path, *, root: Path) -> Guide | None:
             )
         )
     for node_id, (node, where) in raw_nodes.items():
-        if node.get("type") != "question" or not isinstance(node.get("options"), PosList):
+        # Only well-formed questions get these checks; the validator reports the rest.
+        if not isinstance(node, PosDict) or node.get("type") != "question":
+            continue
+        if not isinstance(node.get("options"), PosList):
+            continue
+        if any(not isinstance(item, PosDict) for item in node["options"]):
             continue
         if node.get("multiple"):
             problems += _checklist_problems(node_id, node)

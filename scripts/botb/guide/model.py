@@ -146,6 +146,7 @@ class Meta:
     crisis: str
     signs_intro: str
     sooner: str
+    review_status: str
 
 
 @dataclass(frozen=True)

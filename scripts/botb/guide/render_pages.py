@@ -7,6 +7,7 @@ by design and only has its raw HTML disabled.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 
 from botb.escape import attr, front_matter, html_text, md_text
@@ -56,6 +57,11 @@ def _guide_div(node: Node, extra_class: str = "", extra_attrs: str = "") -> str:
         f'<div class="{classes}" data-guide-root data-guide-json="../../guide.json" '
         f'data-node="{attr(node.id)}" data-type="{kind}"{extra_attrs} markdown>'
     )
+
+
+def long_date(day: dt.date) -> str:
+    """A date as readers write it: 2 December 2026."""
+    return f"{day.day} {day.strftime('%B')} {day.year}"
 
 
 def step_label(question: Question) -> str:
@@ -207,9 +213,10 @@ def outcome_page(
         lines.append(f"- [{md_text(label)}]({link(src=src, target=ref)})")
     references = link(src=src, target="references.md")
     lines += ["", f"Full details are on the [References]({references}) page.", ""]
+    status = guide.meta.review_status.replace("{reviewed}", long_date(outcome.reviewed))
     stamp = (
-        f"Guide version {guide.meta.version}, reviewed {outcome.reviewed.isoformat()}, "
-        f"printed from {site_url}guide/o/{outcome.id}/"
+        f"Guide version {guide.meta.version}, reviewed {outcome.reviewed.isoformat()}. "
+        f"{status} Printed from {site_url}guide/o/{outcome.id}/"
     )
     lines += [f'<p class="botb-sheet-meta" markdown>{md_text(stamp)}</p>', ""]
     if outcome.urgency not in (Urgency.EMERGENCY, Urgency.URGENT):
