@@ -91,6 +91,13 @@
 
   function nodeUrl(v, id) { return new URL(v.guide.nodes[id].url, v.site).href; }
 
+  // A fragment that holds no answers (the skip link, a heading's permalink) is a place on the
+  // page, not a step of the guide.
+  function isStep(hash) {
+    var s = parse(hash);
+    return s.has || s.k.length > 0;
+  }
+
   function summary(v, answers, changeUrl) {
     var list = el("ol", "botb-answers__list");
     answers.forEach(function (p, i) {
@@ -114,6 +121,7 @@
     var n = v.guide.nodes[id];
     var hash = format(answers, kept);
     var parts = [];
+    var head = []; // above the question, as on GOV.UK: Back, then the caption
 
     var back = el("p", "botb-back");
     var button = el("button", "botb-back__button", "Back");
@@ -121,12 +129,12 @@
     button.setAttribute("data-back", "");
     back.appendChild(button);
     back.hidden = !answers.length;
-    parts.push(back);
+    head.push(back);
 
     var total = answers.length + v.far[id];
     var progress = el("p", "botb-progress", "Question " + (answers.length + 1) + " of at most " + total);
-    parts.push(progress);
-    parts.push(el("p", "botb-step", n.step || ""));
+    head.push(progress);
+    head.push(el("p", "botb-step", n.step || ""));
     var hintId = "hint-" + id;
     if (n.hint) {
       var hint = el("p", "botb-hint", n.hint);
@@ -179,7 +187,12 @@
     if (moveFocus && !chosen) v.h1.focus();
     // Swap: all new nodes exist, so the DOM changes below cannot leave a half-built page.
     v.h1.textContent = n.title;
-    v.el.replaceChildren.apply(v.el, parts);
+    if (v.head) {
+      v.head.replaceChildren.apply(v.head, head);
+      v.el.replaceChildren.apply(v.el, parts);
+    } else {
+      v.el.replaceChildren.apply(v.el, head.concat(parts));
+    }
     if (v.titleSuffix != null) v.title = n.title + v.titleSuffix;
     v.hash = hash;
     v.answers = answers;
@@ -216,7 +229,7 @@
   function onClick(v, ev) {
     if (ev.defaultPrevented || ev.button || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
     var t = ev.target.closest("a[data-option], a[data-change], button[data-back]");
-    if (!t || !v.el.contains(t)) return;
+    if (!t || !(v.el.contains(t) || (v.head && v.head.contains(t)))) return;
     // The last step keeps its history entry, whether this click answers in place or leaves.
     flushHistory();
     var answers = v.answers, kept = v.kept;
@@ -242,6 +255,8 @@
 
   function fromLocation(v, moveFocus) {
     if (location.hash === v.hash) return;
+    // The view stays as it is; an empty fragment (the first entry of the visit) is the start.
+    if (location.hash.length > 1 && !isStep(location.hash)) return;
     var s = parse(location.hash);
     remember(s.a);
     remember(s.k);
@@ -257,6 +272,7 @@
     if (!h1) return;
     var v = {
       el: root, h1: h1, path: location.pathname, guide: guide, site: site, far: depths(guide),
+      head: document.querySelector("[data-guide-head]"),
       root: node,
       hash: null, answers: [], kept: [], live: el("p", "botb-sr botb-live"),
       titleSuffix: document.title.indexOf(h1.textContent.replace(/¶$/, "").trim()) === 0
@@ -267,8 +283,22 @@
     h1.tabIndex = -1;
     fromLocation(v, parse(location.hash).has);
     root.after(v.live);
-    root.addEventListener("click", function (ev) {
+    var click = function (ev) {
       try { onClick(v, ev); } catch (e) { /* leave the real link to work */ }
+    };
+    root.addEventListener("click", click);
+    if (v.head) v.head.addEventListener("click", click);
+    // In-page links (the skip link above all) move the focus without touching the address,
+    // whose fragment holds the answers: keyboard and screen reader users keep their place.
+    document.addEventListener("click", function (ev) {
+      if (ev.defaultPrevented || ev.button || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
+      var a = ev.target.closest && ev.target.closest("a[href^='#']");
+      if (!a || isStep(a.getAttribute("href"))) return;
+      var target = document.getElementById(decodeURIComponent(a.getAttribute("href").slice(1)));
+      if (!target) return;
+      ev.preventDefault();
+      if (!target.hasAttribute("tabindex")) target.tabIndex = -1;
+      target.focus();
     });
     view = v;
     root.setAttribute("data-enhanced", ""); // answers now render in place (tests, benchmark)

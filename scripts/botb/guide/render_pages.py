@@ -24,6 +24,9 @@ EMERGENCY_SIGNS = (
 )
 
 
+QUESTION_HEADING_ID = "botb-question"
+
+
 def _front(
     *,
     title: str,
@@ -31,14 +34,17 @@ def _front(
     noindex: bool = False,
     searchable: bool = True,
     hide_toc: bool = True,
+    hide_nav: bool = False,
 ) -> list[str]:
     lines = ["---", f"title: {front_matter(title)}", f"description: {front_matter(description)}"]
     if noindex or not searchable:
         lines += ["search:", "  exclude: true"]
     if noindex:
         lines += ["robots: noindex"]
-    if hide_toc:
-        lines += ["hide:", "  - toc"]
+    if hide_toc or hide_nav:
+        lines += ["hide:"]
+        lines += ["  - navigation"] if hide_nav else []
+        lines += ["  - toc"] if hide_toc else []
     return [*lines, "---", ""]
 
 
@@ -78,9 +84,19 @@ def question_page(guide: Guide, question: Question) -> str:
     # A search engine may send a reader to the first screening question; landing on any
     # later question would skip the red-flag screening before it, so those are not indexed.
     entry = question.id == guide.meta.start
-    lines = _front(title=question.text, description=description, noindex=not entry)
-    lines += [f"# {md_text(question.text)}", "", _guide_div(question), ""]
-    lines += [f'<p class="botb-step" markdown>{step_label(question)}</p>', ""]
+    # Focus layout: the site navigation stays out of the way while the reader answers.
+    lines = _front(title=question.text, description=description, noindex=not entry, hide_nav=True)
+    # As on GOV.UK question pages, the caption (and the script's Back and progress) sits
+    # above the question. The heading's id is the same on every question, so the skip link,
+    # which targets it, never names a step of the guide.
+    lines += ['<div class="botb-head" data-guide-head markdown>', ""]
+    lines += [f'<p class="botb-step" markdown>{step_label(question)}</p>', "", "</div>", ""]
+    lines += [
+        f"# {md_text(question.text)} {{ #{QUESTION_HEADING_ID} }}",
+        "",
+        _guide_div(question),
+        "",
+    ]
     described = ""
     if question.hint:
         hint_id = f"hint-{question.id}"
