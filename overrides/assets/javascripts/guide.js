@@ -91,6 +91,26 @@
 
   function nodeUrl(v, id) { return new URL(v.guide.nodes[id].url, v.site).href; }
 
+  // After answering `id` with option `i`: while the reader is changing an earlier answer,
+  // later answers they gave before (`kept`) are taken again as long as they still fit the
+  // path, as GOV.UK's "check your answers" does. Stops at the first question with no kept
+  // answer that fits, or at the outcome.
+  function ahead(v, answers, kept, id, i) {
+    var next = answers.concat([[id, i]]);
+    var rest = kept.filter(function (p) { return p[0] !== id; });
+    var node = v.guide.nodes[id].options[i].next;
+    for (;;) {
+      var n = v.guide.nodes[node];
+      var k = -1;
+      for (var j = 0; j < rest.length; j++) if (rest[j][0] === node) k = j;
+      if (n.type !== "question" || k < 0 || !n.options[rest[k][1]]) break;
+      next.push(rest[k]);
+      node = n.options[rest[k][1]].next;
+      rest = rest.slice(0, k).concat(rest.slice(k + 1));
+    }
+    return { answers: next, kept: rest, node: node };
+  }
+
   // A fragment that holds no answers (the skip link, a heading's permalink) is a place on the
   // page, not a step of the guide.
   function isStep(hash) {
@@ -148,10 +168,10 @@
     n.options.forEach(function (o, i) {
       var li = el("li");
       var a = el("a", "botb-option", o.label);
-      var next = answers.concat([[id, i]]);
-      var rest = kept.filter(function (p) { return p[0] !== id; });
-      var target = v.guide.nodes[o.next];
-      a.href = target.type === "question" ? format(next, rest) : nodeUrl(v, o.next) + format(next);
+      var step = ahead(v, answers, kept, id, i);
+      var target = v.guide.nodes[step.node];
+      a.href = target.type === "question"
+        ? format(step.answers, step.kept) : nodeUrl(v, step.node) + format(step.answers);
       a.setAttribute("data-option", String(i));
       a.setAttribute("data-next", o.next);
       if (i === previous) {
@@ -245,8 +265,9 @@
       var i = +t.getAttribute("data-option");
       var id = follow(v.guide, v.root, answers).node;
       memory[id] = i;
-      if (v.guide.nodes[v.guide.nodes[id].options[i].next].type !== "question") return; // real link
-      go(v, answers.concat([[id, i]]), kept.filter(function (p) { return p[0] !== id; }));
+      var step = ahead(v, answers, kept, id, i);
+      if (v.guide.nodes[step.node].type !== "question") return; // real link, to the outcome
+      go(v, step.answers, step.kept);
     }
     // Only now, with the new view in place, stop the link from loading the next page.
     ev.preventDefault();
