@@ -225,6 +225,9 @@ def test_start_page_says_what_it_is_and_is_not() -> None:
         assert words in text
     start = soup.find("a", string="Start the guide")
     assert start is not None and start["href"] == "q/saddle-and-bladder.md"
+    # Straight after the emergency notice, before the details (first screen on a phone).
+    assert blocks[2].find("a", string="Start the guide") is not None
+    assert "For reviewers" not in text  # reviewer links live on About
 
 
 def test_outline_links_shared_subtrees_instead_of_repeating() -> None:

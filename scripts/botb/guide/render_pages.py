@@ -223,6 +223,8 @@ def start_page(guide: Guide) -> str:
     lines += ["", f"    {TIERS[Urgency.EMERGENCY].action}", ""]
     urgent = link(src=START_PAGE, target="urgent-help.md")
     lines += [f"    Read more on [Get urgent help]({urgent}).", ""]
+    # The start button comes before the details, inside the first screen on a phone.
+    lines += [f"[Start the guide]({first}){{ .md-button .md-button--primary .botb-start }}", ""]
     lines += [_safe_markdown(meta.intro), ""]
     lines += [
         "## What this guide is",
@@ -241,13 +243,7 @@ def start_page(guide: Guide) -> str:
         "Your answers stay in your browser. Nothing is stored or sent anywhere. They only "
         "appear in the page address, so you can go back, or share the link if you choose.",
         "",
-        f"[Start the guide]({first}){{ .md-button .md-button--primary }}",
-        "",
-        "## For reviewers",
-        "",
-        f"- [Outline of every question and answer]({link(src=START_PAGE, target=OUTLINE_PAGE)})",
-        f"- [Map of the guide]({link(src=START_PAGE, target=MAP_PAGE)})",
-        f"- [Every path and where it ends]({link(src=START_PAGE, target=PATHS_PAGE)})",
+        f"[Start the guide]({first}){{ .md-button .md-button--primary .botb-start }}",
         "",
         f"Guide version {md_text(meta.version)}, reviewed {meta.reviewed.isoformat()}.",
         "",
