@@ -616,3 +616,19 @@ def test_every_phone_number_shown_is_a_tel_link(page: Page, site_url: str) -> No
             plain[relative] = found
         assert page.locator("article a[href^='tel:']").count() > 0, relative
     assert plain == {}
+
+
+def test_guide_map_answer_labels_never_overlap(page: Page, site_url: str) -> None:
+    page.goto(site_url + "guide/map/")
+    boxes = page.locator(".botb-map__label").evaluate_all(
+        "labels => labels.map(t => { const b = t.getBBox();"
+        " return [b.x, b.y, b.x + b.width, b.y + b.height, t.textContent]; })"
+    )
+    assert len(boxes) > 10
+    clashes = [
+        (a[4], b[4])
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+    ]
+    assert clashes == []
