@@ -6,9 +6,12 @@ from typing import Any
 
 from playwright.sync_api import Locator
 
-# Returns the text colour, the colour behind the element (ancestors' backgrounds composited
-# over white or the page colour) and the outline and border colours, all as [r, g, b].
-_COLOURS = """(el) => {
+# Returns, once any transition has finished, the text colour, the colour behind the element
+# (ancestors' backgrounds composited over white or the page colour) and the outline and
+# border colours, all as [r, g, b].
+_COLOURS = """async (el) => {
+  // Colours are read once the element's transitions (hover, focus) have finished.
+  await Promise.all(el.getAnimations({ subtree: false }).map((a) => a.finished.catch(() => {})));
   const parse = (c) => {
     const m = c.match(/rgba?\\(([^)]+)\\)/);
     if (!m) return null;

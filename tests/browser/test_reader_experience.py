@@ -307,11 +307,19 @@ def test_answer_states_meet_contrast_and_differ(
     measured["focus ring"] = _check_indicator(
         "focus ring", colours(previous)["outline"], page_background(previous)
     )
-    page.keyboard.press("Tab")
+    # Keyboard focus on a plain answer: step back from the previous one to another answer.
+    for _ in range(10):
+        page.keyboard.press("Shift+Tab")
+        if page.evaluate(
+            "document.activeElement.matches('a.botb-option:not(.botb-option--previous)')"
+        ):
+            break
     focused = page.locator("a.botb-option:focus")
-    if focused.count():
-        measured["focus"] = _check_text("focus", focused)[1]
-        assert colours(focused)["textDecoration"] == "none"
+    measured["focus"] = _check_text("focus", focused)[1]
+    measured["focus ring (plain)"] = _check_indicator(
+        "focus ring (plain)", colours(focused)["outline"], page_background(focused)
+    )
+    assert colours(focused)["textDecoration"] == "none"
 
     violations = Axe().run(page, context=".md-content").response["violations"]
     assert [v["id"] for v in violations] == []
@@ -632,3 +640,52 @@ def test_guide_map_answer_labels_never_overlap(page: Page, site_url: str) -> Non
         if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
     ]
     assert clashes == []
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_guide_controls_and_the_start_button_meet_contrast_in_every_state(
+    page: Page, site_url: str, guide: dict[str, Any], scheme: str
+) -> None:
+    page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
+    page.set_viewport_size(DESKTOP)
+    measured = {}
+    page.goto(site_url + "guide/")
+    start = page.locator("article a.botb-start").first
+    measured["start"] = _check_text("start", start)[1]
+    start.hover()
+    measured["start hover"] = _check_text("start hover", start)[1]
+    page.mouse.move(0, 0)
+    start.focus()
+    measured["start focus"] = _check_text("start focus", start)[1]
+
+    _open_question(page, site_url, guide, _longest_path(guide)[:2])
+    for name, selector in (("back", "[data-back]"), ("change", "a[data-change]")):
+        control = page.locator(selector).first
+        measured[name] = _check_text(name, control)[1]
+        control.hover()
+        measured[f"{name} hover"] = _check_text(f"{name} hover", control)[1]
+        page.mouse.move(0, 0)
+        control.focus()
+        measured[f"{name} focus ring"] = _check_indicator(
+            f"{name} focus ring", colours(control)["outline"], page_background(control)
+        )
+    print(scheme, {k: round(v, 2) for k, v in measured.items()})
+
+
+def test_targets_are_large_enough_to_tap(page: Page, site_url: str, guide: dict[str, Any]) -> None:
+    page.set_viewport_size(PHONE)
+    _open_question(page, site_url, guide, _longest_path(guide)[:2])
+    small = []
+    for selector, height in (
+        ("a.botb-option", 44),
+        ("[data-back]", 44),
+        ("a[data-change]", 24),
+        (".md-header label.md-header__button, .md-header a.md-header__button", 24),
+    ):
+        for box in page.locator(selector).evaluate_all(
+            "els => els.filter(e => e.getClientRects().length)"
+            ".map(e => { const r = e.getBoundingClientRect(); return [r.width, r.height]; })"
+        ):
+            if box[1] < height or box[0] < 24:
+                small.append((selector, box))
+    assert small == []
