@@ -689,3 +689,19 @@ def test_targets_are_large_enough_to_tap(page: Page, site_url: str, guide: dict[
             if box[1] < height or box[0] < 24:
                 small.append((selector, box))
     assert small == []
+
+
+def test_the_skip_link_on_an_outcome_keeps_the_answers_in_the_address(
+    page: Page, site_url: str, guide: dict[str, Any]
+) -> None:
+    answers = _longest_path(guide)
+    url = _url(site_url, guide, _end(guide, answers)) + _fragment(answers)
+    page.goto(url)
+    page.locator("[data-answers]:not([hidden])").wait_for()
+    page.locator("a.md-skip").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement.tagName === 'H1'")
+    assert page.url == url
+    page.reload()
+    page.locator("[data-answers]:not([hidden])").wait_for()
+    assert page.locator(".botb-answers__a").count() == len(answers)

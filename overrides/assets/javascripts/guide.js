@@ -309,18 +309,6 @@
     };
     root.addEventListener("click", click);
     if (v.head) v.head.addEventListener("click", click);
-    // In-page links (the skip link above all) move the focus without touching the address,
-    // whose fragment holds the answers: keyboard and screen reader users keep their place.
-    document.addEventListener("click", function (ev) {
-      if (ev.defaultPrevented || ev.button || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
-      var a = ev.target.closest && ev.target.closest("a[href^='#']");
-      if (!a || isStep(a.getAttribute("href"))) return;
-      var target = document.getElementById(decodeURIComponent(a.getAttribute("href").slice(1)));
-      if (!target) return;
-      ev.preventDefault();
-      if (!target.hasAttribute("tabindex")) target.tabIndex = -1;
-      target.focus();
-    });
     view = v;
     root.setAttribute("data-enhanced", ""); // answers now render in place (tests, benchmark)
   }
@@ -346,10 +334,26 @@
     }
   }
 
+  // In-page links (the skip link above all) move the focus without touching the address,
+  // whose fragment holds the answers: keyboard and screen reader users keep their place.
+  function onInPageLink(ev) {
+    if (ev.defaultPrevented || ev.button || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
+    if (!isStep(location.hash)) return; // no answers to keep: the browser does as usual
+    var a = ev.target.closest && ev.target.closest("a[href^='#']");
+    if (!a || isStep(a.getAttribute("href"))) return;
+    var target = document.getElementById(decodeURIComponent(a.getAttribute("href").slice(1)));
+    if (!target) return;
+    ev.preventDefault();
+    if (!target.hasAttribute("tabindex")) target.tabIndex = -1;
+    target.focus();
+  }
+
   function init() {
     view = null;
     var root = document.querySelector("[data-guide-root]");
     if (!root || !window.fetch || !window.URL || !root.replaceChildren) return;
+    document.removeEventListener("click", onInPageLink);
+    document.addEventListener("click", onInPageLink);
     var jsonUrl = new URL(root.getAttribute("data-guide-json"), location.href).href;
     var here = location.pathname;
     load(jsonUrl).then(function (guide) {
