@@ -705,3 +705,25 @@ def test_the_skip_link_on_an_outcome_keeps_the_answers_in_the_address(
     page.reload()
     page.locator("[data-answers]:not([hidden])").wait_for()
     assert page.locator(".botb-answers__a").count() == len(answers)
+
+
+def test_axe_finds_nothing_on_any_page_in_the_dark_palette_on_a_phone(
+    page: Page, site_url: str, all_pages: list[str]
+) -> None:
+    # The site-wide visit (test_accessibility.py) runs axe in the light palette at desktop
+    # width; this covers the other palette and the phone layout (stacked tables, scrolling
+    # figures), with axe loaded before each page as there.
+    page.emulate_media(color_scheme="dark")
+    page.set_viewport_size(PHONE)
+    page.context.add_init_script(Axe().axe_script)
+    failing = {}
+    for relative in _content_pages(all_pages):
+        page.goto(site_url + relative)
+        violations = page.evaluate(
+            "axe.run(document, {resultTypes: ['violations']}).then(r => r.violations)"
+        )
+        if violations:
+            failing[relative] = [
+                f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in violations
+            ]
+    assert failing == {}
