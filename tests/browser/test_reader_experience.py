@@ -15,6 +15,8 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Locator, Page
 
 from .contrast import colours, page_background, ratio
+from .test_guide_flow import _deepest_path as _longest_path
+from .test_guide_flow import _end, _fragment, _url
 
 pytestmark = pytest.mark.browser
 
@@ -24,47 +26,17 @@ SCHEMES = ["light", "dark"]
 Answers = list[tuple[str, int]]
 
 
+@pytest.fixture(params=SCHEMES)
+def scheme(request: pytest.FixtureRequest, page: Page) -> str:
+    """The palette the test runs in, light or dark, as the system setting."""
+    page.emulate_media(color_scheme=request.param)
+    return str(request.param)
+
+
 @pytest.fixture(scope="module")
 def guide(built_site: Path) -> dict[str, Any]:
     data: dict[str, Any] = json.loads((built_site / "guide" / "guide.json").read_text())
     return data
-
-
-def _url(site_url: str, guide: dict[str, Any], node_id: str) -> str:
-    return site_url + guide["nodes"][node_id]["url"]
-
-
-def _fragment(answers: Answers) -> str:
-    return "#a=" + ",".join(f"{q}.{i}" for q, i in answers)
-
-
-def _longest_path(guide: dict[str, Any]) -> Answers:
-    far: dict[str, int] = {}
-
-    def depth(node_id: str) -> int:
-        if node_id not in far:
-            node = guide["nodes"][node_id]
-            far[node_id] = (
-                0
-                if node["type"] != "question"
-                else 1 + max(depth(o["next"]) for o in node["options"])
-            )
-        return far[node_id]
-
-    node_id, answers = guide["start"], []
-    while guide["nodes"][node_id]["type"] == "question":
-        options = guide["nodes"][node_id]["options"]
-        index = max(range(len(options)), key=lambda i: depth(options[i]["next"]))
-        answers.append((node_id, index))
-        node_id = options[index]["next"]
-    return answers
-
-
-def _end(guide: dict[str, Any], answers: Answers) -> str:
-    node_id = answers[0][0]
-    for question, index in answers:
-        node_id = guide["nodes"][question]["options"][index]["next"]
-    return node_id
 
 
 def _open_question(page: Page, site_url: str, guide: dict[str, Any], answers: Answers) -> None:
@@ -260,11 +232,9 @@ def _check_indicator(where: str, colour: list[float] | None, behind: list[float]
     return value
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
 def test_answer_states_meet_contrast_and_differ(
     page: Page, site_url: str, guide: dict[str, Any], scheme: str
 ) -> None:
-    page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
     page.set_viewport_size(DESKTOP)
     answers = _longest_path(guide)
     _open_question(page, site_url, guide, answers[:1])
@@ -326,11 +296,9 @@ def test_answer_states_meet_contrast_and_differ(
     print(scheme, {k: round(v, 2) for k, v in measured.items()})
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
 def test_links_hover_focus_and_visited_meet_contrast(
     page: Page, site_url: str, scheme: str
 ) -> None:
-    page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
     page.goto(site_url + "urgent-help/")
     link = page.locator("article p a[href]:not([href^='tel:'])").first
     measured = {"rest": _check_text("link", link)[1]}
@@ -418,14 +386,14 @@ def test_text_is_16px_in_callouts_tables_and_cards_and_h1s_are_full_strength(
         )
         if smallest and smallest[0] < 16:
             small.append(f"{relative}: {smallest}")
-        for scheme in SCHEMES:
-            page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
+        for palette in SCHEMES:
+            page.emulate_media(color_scheme=palette)  # type: ignore[arg-type]
             h1 = page.locator("article h1").first
             if h1.count():
                 c = colours(h1)
                 value = ratio(c["text"], c["background"])
                 if value < 7:
-                    pale.append(f"{relative} {scheme}: {value:.2f}")
+                    pale.append(f"{relative} {palette}: {value:.2f}")
         page.emulate_media(color_scheme="light")
     assert small == []
     assert pale == []
@@ -578,11 +546,9 @@ def test_the_not_found_page_offers_search_home_the_guide_and_urgent_help(
     page.wait_for_url(re.compile(re.escape(site_url) + r"\?q=psoas"))
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
 def test_axe_finds_nothing_on_the_new_pages_and_states(
     page: Page, site_url: str, guide: dict[str, Any], scheme: str
 ) -> None:
-    page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
     page.set_viewport_size(PHONE)
     answers = _longest_path(guide)
     failing = {}
@@ -642,11 +608,9 @@ def test_guide_map_answer_labels_never_overlap(page: Page, site_url: str) -> Non
     assert clashes == []
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
 def test_guide_controls_and_the_start_button_meet_contrast_in_every_state(
     page: Page, site_url: str, guide: dict[str, Any], scheme: str
 ) -> None:
-    page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
     page.set_viewport_size(DESKTOP)
     measured = {}
     page.goto(site_url + "guide/")
