@@ -157,7 +157,7 @@ def test_status_lines(
     out = render_page_status(evidence=evidence, reviewed=reviewed, page_path=page)
     for part in expected:
         assert part in out
-    assert out.rstrip().endswith("{ .botb-page-meta }")
+    assert out.rstrip().endswith("{ .botb-page-meta data-search-exclude }")
 
 
 def test_no_status_for_plain_pages() -> None:

@@ -94,15 +94,20 @@ def test_question_page_contract(qid: str) -> None:
     else:
         assert front["search"] == {"exclude": True}
         assert front["robots"] == "noindex"
-    assert front["hide"] == ["toc"]
+    assert front["hide"] == ["navigation", "toc"]  # focus layout while answering
     soup = _body(page)
     root = _root(soup)
+    h1 = soup.find("h1")
+    assert h1 is not None and h1["id"] == "botb-question"  # the skip link's stable target
+    head = soup.find("div", class_="botb-head")
+    assert isinstance(head, Tag) and head.has_attr("data-guide-head")
+    assert head.find_next("h1") is h1  # the caption sits above the question
     assert root["class"] == ["botb-guide"]
     assert root["data-guide-json"] == "../../guide.json"
     assert root["data-node"] == qid
     assert root["data-type"] == "question"
     question = result.guide.nodes[qid]
-    step = root.find("p", class_="botb-step")
+    step = head.find("p", class_="botb-step")
     assert step is not None
     screening = getattr(question, "screening", False)
     expected_step = "Screening question" if screening else "Question about your symptoms"
@@ -258,6 +263,9 @@ def test_start_page_says_what_it_is_and_is_not() -> None:
         assert words in text
     start = soup.find("a", string="Start the guide")
     assert start is not None and start["href"] == "q/saddle-and-bladder.md"
+    # Straight after the emergency notice, before the details (first screen on a phone).
+    assert blocks[2].find("a", string="Start the guide") is not None
+    assert "For reviewers" not in text  # reviewer links live on About
 
 
 def test_outline_links_shared_subtrees_instead_of_repeating() -> None:

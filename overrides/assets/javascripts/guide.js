@@ -131,6 +131,33 @@
 
   function nodeUrl(v, id) { return new URL(v.guide.nodes[id].url, v.site).href; }
 
+  // After answering `id` with option `i`: while the reader is changing an earlier answer,
+  // later answers they gave before (`kept`) are taken again as long as they still fit the
+  // path, as GOV.UK's "check your answers" does. Stops at the first question with no kept
+  // answer that fits, or at the outcome.
+  function ahead(v, answers, kept, id, i) {
+    var next = answers.concat([[id, i]]);
+    var rest = kept.filter(function (p) { return p[0] !== id; });
+    var node = v.guide.nodes[id].options[i].next;
+    for (;;) {
+      var n = v.guide.nodes[node];
+      var k = -1;
+      for (var j = 0; j < rest.length; j++) if (rest[j][0] === node) k = j;
+      if (n.type !== "question" || k < 0 || !n.options[rest[k][1]]) break;
+      next.push(rest[k]);
+      node = n.options[rest[k][1]].next;
+      rest = rest.slice(0, k).concat(rest.slice(k + 1));
+    }
+    return { answers: next, kept: rest, node: node };
+  }
+
+  // A fragment that holds no answers (the skip link, a heading's permalink) is a place on the
+  // page, not a step of the guide.
+  function isStep(hash) {
+    var s = parse(hash);
+    return s.has || s.k.length > 0;
+  }
+
   function summary(v, answers, changeUrl) {
     var list = el("ol", "botb-answers__list");
     groups(v.guide, answers).forEach(function (g) {
@@ -213,6 +240,7 @@
     var n = v.guide.nodes[id];
     var hash = format(answers, kept);
     var parts = [];
+    var head = []; // above the question, as on GOV.UK: Back, then the caption
 
     var back = el("p", "botb-back");
     var button = el("button", "botb-back__button", "Back");
@@ -220,13 +248,13 @@
     button.setAttribute("data-back", "");
     back.appendChild(button);
     back.hidden = !answers.length;
-    parts.push(back);
+    head.push(back);
 
     var asked = answers.filter(function (p) { return !later(v.guide.nodes[p[0]]); }).length;
     var total = asked + v.far[id];
     var progress = el("p", "botb-progress", "Question " + (asked + 1) + " of at most " + total);
-    parts.push(progress);
-    parts.push(el("p", "botb-step", n.step || ""));
+    head.push(progress);
+    head.push(el("p", "botb-step", n.step || ""));
     var checklist = n.chain && n.chain.item === 1;
     var title = checklist ? n.chain.question : n.title;
     var hintId = "hint-" + id;
@@ -254,9 +282,10 @@
     n.options.forEach(function (o, i) {
       var li = el("li");
       var a = el("a", "botb-option", o.label);
-      var next = answers.concat([[id, i]]);
-      var rest = kept.filter(function (p) { return p[0] !== id; });
-      a.href = target(v, next, rest, o.next);
+      var step = ahead(v, answers, kept, id, i);
+      var target = v.guide.nodes[step.node];
+      a.href = target.type === "question"
+        ? format(step.answers, step.kept) : nodeUrl(v, step.node) + format(step.answers);
       a.setAttribute("data-option", String(i));
       a.setAttribute("data-next", o.next);
       if (i === previous) {
@@ -292,7 +321,12 @@
     if (moveFocus && !chosen) v.h1.focus();
     // Swap: all new nodes exist, so the DOM changes below cannot leave a half-built page.
     v.h1.textContent = title;
-    v.el.replaceChildren.apply(v.el, parts);
+    if (v.head) {
+      v.head.replaceChildren.apply(v.head, head);
+      v.el.replaceChildren.apply(v.el, parts);
+    } else {
+      v.el.replaceChildren.apply(v.el, head.concat(parts));
+    }
     if (v.titleSuffix != null) v.title = title + v.titleSuffix;
     v.hash = hash;
     v.answers = answers;
@@ -329,7 +363,7 @@
   function onClick(v, ev) {
     if (ev.defaultPrevented || ev.button || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
     var t = ev.target.closest("a[data-option], a[data-change], a[data-checklist-none], button[data-back]");
-    if (!t || !v.el.contains(t)) return;
+    if (!t || !(v.el.contains(t) || (v.head && v.head.contains(t)))) return;
     // The last step keeps its history entry, whether this click answers in place or leaves.
     flushHistory();
     var answers = v.answers, kept = v.kept;
@@ -350,8 +384,9 @@
       var i = +t.getAttribute("data-option");
       var id = follow(v.guide, v.root, answers).node;
       memory[id] = i;
-      if (v.guide.nodes[v.guide.nodes[id].options[i].next].type !== "question") return; // real link
-      go(v, answers.concat([[id, i]]), kept.filter(function (p) { return p[0] !== id; }));
+      var step = ahead(v, answers, kept, id, i);
+      if (v.guide.nodes[step.node].type !== "question") return; // real link, to the outcome
+      go(v, step.answers, step.kept);
     }
     // Only now, with the new view in place, stop the link from loading the next page.
     ev.preventDefault();
@@ -360,6 +395,8 @@
 
   function fromLocation(v, moveFocus) {
     if (location.hash === v.hash) return;
+    // The view stays as it is; an empty fragment (the first entry of the visit) is the start.
+    if (location.hash.length > 1 && !isStep(location.hash)) return;
     var s = parse(location.hash);
     remember(s.a);
     remember(s.k);
@@ -375,6 +412,7 @@
     if (!h1) return;
     var v = {
       el: root, h1: h1, path: location.pathname, guide: guide, site: site, far: depths(guide),
+      head: document.querySelector("[data-guide-head]"),
       root: node,
       hash: null, answers: [], kept: [], live: el("p", "botb-sr botb-live"),
       titleSuffix: document.title.indexOf(h1.textContent.replace(/¶$/, "").trim()) === 0
@@ -385,9 +423,11 @@
     h1.tabIndex = -1;
     fromLocation(v, parse(location.hash).has);
     root.after(v.live);
-    root.addEventListener("click", function (ev) {
+    var click = function (ev) {
       try { onClick(v, ev); } catch (e) { /* leave the real link to work */ }
-    });
+    };
+    root.addEventListener("click", click);
+    if (v.head) v.head.addEventListener("click", click);
     root.addEventListener("submit", function (ev) {
       var form = ev.target.closest("form[data-checklist]");
       if (!form) return;
@@ -438,10 +478,26 @@
     }
   }
 
+  // In-page links (the skip link above all) move the focus without touching the address,
+  // whose fragment holds the answers: keyboard and screen reader users keep their place.
+  function onInPageLink(ev) {
+    if (ev.defaultPrevented || ev.button || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
+    if (!isStep(location.hash)) return; // no answers to keep: the browser does as usual
+    var a = ev.target.closest && ev.target.closest("a[href^='#']");
+    if (!a || isStep(a.getAttribute("href"))) return;
+    var target = document.getElementById(decodeURIComponent(a.getAttribute("href").slice(1)));
+    if (!target) return;
+    ev.preventDefault();
+    if (!target.hasAttribute("tabindex")) target.tabIndex = -1;
+    target.focus();
+  }
+
   function init() {
     view = null;
     var root = document.querySelector("[data-guide-root]");
     if (!root || !window.fetch || !window.URL || !root.replaceChildren) return;
+    document.removeEventListener("click", onInPageLink);
+    document.addEventListener("click", onInPageLink);
     var jsonUrl = new URL(root.getAttribute("data-guide-json"), location.href).href;
     var here = location.pathname;
     load(jsonUrl).then(function (guide) {

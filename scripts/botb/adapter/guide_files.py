@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
@@ -19,6 +20,8 @@ from botb.adapter import project_root
 from botb.content.bibliography import Bibliography
 from botb.content.references import REFERENCES_PAGE, anchor_for
 from botb.guide import compile as engine
+from botb.guide.model import Guide, Urgency
+from botb.guide.render_pages import safe_markdown
 from botb.guide.urls import JSON_FILE
 
 CompiledGuide = engine.CompiledGuide
@@ -67,3 +70,15 @@ def add_guide_files(*, files: Files, config: MkDocsConfig, guide: CompiledGuide)
             files.remove(existing)
         files.append(File.generated(config, src_uri, content=content))
     return files
+
+
+def emergency_signs(guide: Guide) -> dict[str, Any]:
+    """The emergency tier of the sign registry for templates that are not Markdown (404)."""
+    tier = guide.tiers[Urgency.EMERGENCY]
+    return {
+        "intro": guide.meta.signs_intro,
+        "heading": tier.signs_heading,
+        "signs": [sign.text for sign in guide.signs_of(Urgency.EMERGENCY)],
+        # The action holds tel: links; Markdown with raw HTML escaped, as on the pages.
+        "action": markdown.markdown(safe_markdown(tier.action)),
+    }

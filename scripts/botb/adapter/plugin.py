@@ -18,11 +18,14 @@ from mkdocs.structure.pages import Page
 from botb.adapter import content_pages, guide_files, security, shared_nav
 from botb.diagnostics import Diagnostic, DiagnosticError
 from botb.guide.sign_pages import render_markers
+from botb.guide.urls import node_src, site_url
 
 log = logging.getLogger("mkdocs.plugins.botb")
 # Outside the "mkdocs" logger tree on purpose: MkDocs' strict-mode counter listens there, and
 # a preview that keeps the last good guide must report the problems without aborting.
 preview_log = logging.getLogger("botb.preview")
+
+OUTCOME_PAGES = "guide/o/"
 
 
 class BackOnTheBikeConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs leaves it untyped
@@ -101,6 +104,11 @@ class BackOnTheBikePlugin(BasePlugin[BackOnTheBikeConfig]):  # type: ignore[no-u
         # partials/nav.html and nav-item.html render the navigation through it.
         if self.shared_nav is not None:
             env.globals["botb_shared_nav"] = self.shared_nav.bind
+        # The first question's site URL, for "Start the guide" in templates (404.html).
+        if self.guide is not None:
+            start = self.guide.guide.nodes[self.guide.guide.meta.start]
+            env.globals["botb_guide_start"] = site_url(node_src(start))
+            env.globals["botb_signs"] = guide_files.emergency_signs(self.guide.guide)
         return env
 
     def on_page_markdown(
@@ -108,6 +116,11 @@ class BackOnTheBikePlugin(BasePlugin[BackOnTheBikeConfig]):  # type: ignore[no-u
     ) -> str | None:
         if self.guide is not None:
             markdown = render_markers(markdown, guide=self.guide.guide)
+        if page.file.src_uri.startswith(OUTCOME_PAGES):
+            # An outcome opened from search skips the warning-sign questions that lead to it;
+            # readers reach outcomes through the guide. (Set here, after the engine's front
+            # matter is read, so the engine's pages stay as they are.)
+            page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         if self.content is None:
             return markdown
         return content_pages.page_markdown(markdown, page=page, state=self.content)

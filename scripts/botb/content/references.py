@@ -170,7 +170,8 @@ def render_page_status(
     if not lines:
         return ""
     # Two trailing spaces make a line break inside one paragraph.
-    return "  \n".join(lines) + "\n{ .botb-page-meta }\n"
+    # Kept out of the search index, so results show what the page says, not its metadata.
+    return "  \n".join(lines) + "\n{ .botb-page-meta data-search-exclude }\n"
 
 
 def insert_after_h1(markdown: str, block: str) -> str:

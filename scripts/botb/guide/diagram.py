@@ -79,6 +79,43 @@ def _short(text: str, width: int = 24) -> str:
     return textwrap.shorten(text, width, placeholder="…")
 
 
+# An answer label's box, estimated from its length: a generous 0.62em a character at 12 px,
+# plus the 3-unit halo. Overestimating costs only a little more sliding along the arrow.
+LABEL_CHAR_W = 7.5
+LABEL_H = 16
+Box = tuple[float, float, float, float]  # left, top, right, bottom
+
+
+def _label_box(x: float, y: float, text: str) -> Box:
+    half = len(text) * LABEL_CHAR_W / 2 + 3
+    return (x - half, y - LABEL_H + 4, x + half, y + 4)
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _place_label(
+    edge: tuple[float, float, float, float], text: str, preferred: float, taken: list[Box]
+) -> tuple[float, float]:
+    """A point on the arrow (or, failing that, beside its middle) where the label's box meets
+    no other label and no node: answers from different questions used to print on each other."""
+    sx, sy, tx, ty = edge
+    # Outward from the preferred point, in both directions along the arrow.
+    offsets = [0] + [sign * k for k in range(1, 17) for sign in (-1, 1)]
+    steps = [preferred + k / 40 for k in offsets]
+    candidates = [(sx + (tx - sx) * t, sy + (ty - sy) * t) for t in steps if 0.08 <= t <= 0.92]
+    mx, my = sx + (tx - sx) / 2, sy + (ty - sy) / 2
+    candidates += [(mx + dx, my + dy) for dy in range(0, 400, 8) for dx in (0, -60, 60, -120, 120)]
+    for x, y in candidates:
+        box = _label_box(x, y, text)
+        if not any(_overlaps(box, other) for other in taken):
+            taken.append(box)
+            return x, y
+    taken.append(_label_box(mx, my, text))
+    return mx, my
+
+
 def render_svg(guide: Guide) -> str:
     """One SVG element, no blank lines (so Markdown passes it through untouched)."""
     order = topological_order(guide, reachable(guide)) or []
@@ -111,6 +148,8 @@ def render_svg(guide: Guide) -> str:
         '<g class="botb-map__edges" stroke="currentColor" fill="none" stroke-opacity="0.6">',
     ]
     labels: list[str] = []
+    # Node boxes first, so a label is never placed over a node either.
+    taken: list[Box] = [(x, y, x + NODE_W, y + NODE_H) for x, y in place.values()]
     for node_id in order:
         node = guide.nodes[node_id]
         if not isinstance(node, Question):
@@ -129,7 +168,7 @@ def render_svg(guide: Guide) -> str:
             # Labels of one question's answers sit at staggered points along their arrows,
             # so answers that leave a node side by side do not print on top of each other.
             t = 0.25 + 0.5 * (index / (count - 1) if count > 1 else 0.5)
-            lx, ly = sx + (tx - sx) * t, sy + (ty - sy) * t
+            lx, ly = _place_label((sx, sy, tx, ty), _short(option.label), t, taken)
             labels.append(
                 f'<text class="botb-map__label" x="{lx:.0f}" y="{ly:.0f}" text-anchor="middle" '
                 'fill="currentColor" stroke="Canvas" stroke-width="3" paint-order="stroke">'

@@ -16,6 +16,9 @@ from botb.guide.model import Guide, Node, Outcome, Question, Sign, Urgency
 from botb.guide.paths import AnswerPath, PathStats
 from botb.guide.urls import MAP_PAGE, OUTLINE_PAGE, PATHS_PAGE, START_PAGE, link, node_src
 
+QUESTION_HEADING_ID = "botb-question"
+
+
 def _front(
     *,
     title: str,
@@ -23,14 +26,17 @@ def _front(
     noindex: bool = False,
     searchable: bool = True,
     hide_toc: bool = True,
+    hide_nav: bool = False,
 ) -> list[str]:
     lines = ["---", f"title: {front_matter(title)}", f"description: {front_matter(description)}"]
     if noindex or not searchable:
         lines += ["search:", "  exclude: true"]
     if noindex:
         lines += ["robots: noindex"]
-    if hide_toc:
-        lines += ["hide:", "  - toc"]
+    if hide_toc or hide_nav:
+        lines += ["hide:"]
+        lines += ["  - navigation"] if hide_nav else []
+        lines += ["  - toc"] if hide_toc else []
     return [*lines, "---", ""]
 
 
@@ -86,8 +92,12 @@ def question_page(guide: Guide, question: Question) -> str:
     # A search engine may send a reader to the first screening question; landing on any
     # later question would skip the red-flag screening before it, so those are not indexed.
     entry = question.id == guide.meta.start
-    lines = _front(title=question.text, description=description, noindex=not entry)
-    lines += [f"# {md_text(question.text)}", "", _guide_div(question), ""]
+    # Focus layout: the site navigation stays out of the way while the reader answers.
+    lines = _front(title=question.text, description=description, noindex=not entry, hide_nav=True)
+    # As on GOV.UK question pages, the caption (and the script's Back and progress) sits
+    # above the question. The heading's id is the same on every question, so the skip link,
+    # which targets it, never names a step of the guide.
+    lines += ['<div class="botb-head" data-guide-head markdown>', ""]
     lines += [f'<p class="botb-step" markdown>{step_label(question)}</p>', ""]
     if question.chain is not None:
         chain = question.chain
@@ -97,6 +107,13 @@ def question_page(guide: Guide, question: Question) -> str:
             f"{md_text(chain.question)} ({chain.index + 1} of {chain.total})</p>",
             "",
         ]
+    lines += ["</div>", ""]
+    lines += [
+        f"# {md_text(question.text)} {{ #{QUESTION_HEADING_ID} }}",
+        "",
+        _guide_div(question),
+        "",
+    ]
     if question.items:
         lines += ['<ul class="botb-items" markdown>']
         lines += [f"<li markdown>{md_text(item)}</li>" for item in question.items]
@@ -241,6 +258,10 @@ def start_page(guide: Guide) -> str:
         ),
     )
     lines += [f"# {md_text(meta.title)}", ""]
+    lines += [f'<p class="botb-scope" data-scope markdown>{md_text(meta.scope)}</p>', ""]
+    # The start button comes before the details, inside the first screen on a phone; the
+    # first question is itself the emergency checklist.
+    lines += [f"[Start the guide]({first}){{ .md-button .md-button--primary .botb-start }}", ""]
     lines += [
         '<div class="botb-emergency" role="note" data-emergency markdown>',
         "",
@@ -250,8 +271,6 @@ def start_page(guide: Guide) -> str:
         f"[Get urgent help]({link(src=START_PAGE, target='urgent-help.md')})",
         "",
         "</div>",
-        "",
-        f'<p class="botb-scope" data-scope markdown>{md_text(meta.scope)}</p>',
         "",
     ]
     lines += [safe_markdown(meta.intro), ""]
@@ -272,13 +291,7 @@ def start_page(guide: Guide) -> str:
         "Your answers stay in your browser. Nothing is stored or sent anywhere. They only "
         "appear in the page address, so you can go back, or share the link if you choose.",
         "",
-        f"[Start the guide]({first}){{ .md-button .md-button--primary }}",
-        "",
-        "## For reviewers",
-        "",
-        f"- [Outline of every question and answer]({link(src=START_PAGE, target=OUTLINE_PAGE)})",
-        f"- [Map of the guide]({link(src=START_PAGE, target=MAP_PAGE)})",
-        f"- [Every path and where it ends]({link(src=START_PAGE, target=PATHS_PAGE)})",
+        f"[Start the guide]({first}){{ .md-button .md-button--primary .botb-start }}",
         "",
         f"Guide version {md_text(meta.version)}, reviewed {meta.reviewed.isoformat()}.",
         "",

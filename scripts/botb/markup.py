@@ -1,0 +1,142 @@
+"""Markdown extension ``botb.markup``: reader-facing markup that works without JavaScript.
+
+- Phone numbers named in ``mkdocs.yml`` become ``tel:`` links wherever the text shows them,
+  so a reader on a phone calls with one tap. The numbers themselves stay in the content and
+  the configuration; this module only recognises them.
+- Tables with a header row get the column name on every cell (``data-label``), which the
+  stylesheet shows when a narrow screen stacks each row as a card.
+- An SVG illustration is wrapped in a link to itself: a tap opens it full size, and the
+  stylesheet lets its frame scroll sideways on a phone instead of shrinking its labels.
+
+Structure only: no reader-facing words live here.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Iterator
+from typing import Any
+
+# Python-Markdown ships no type information.
+from markdown.extensions import Extension  # type: ignore[import-untyped]
+from markdown.treeprocessors import Treeprocessor  # type: ignore[import-untyped]
+
+from markdown import Markdown  # type: ignore[import-untyped]
+
+# Text inside these is never rewritten: links cannot nest, and code shows numbers as code.
+_LEAVE_ALONE = {"a", "code", "pre", "script", "style", "kbd", "samp", "svg"}
+
+
+def _number_pattern(numbers: list[str]) -> re.Pattern[str] | None:
+    if not numbers:
+        return None
+    # Longest first, so "116 123" wins over a shorter number it starts with; a space inside a
+    # number also matches a no-break space. A digit, or a digit after a separator (a page
+    # range, a date, a DOI), on either side means it is part of something else.
+    alternatives = sorted(numbers, key=len, reverse=True)
+    body = "|".join(r"[\s\u00a0]".join(map(re.escape, n.split())) for n in alternatives)
+    return re.compile(rf"(?<![\d./:;-])(?:{body})(?![\d]|[-/.:]\d)")
+
+
+class _ReaderMarkup(Treeprocessor):  # type: ignore[misc]
+    def __init__(self, md: Markdown, numbers: list[str]) -> None:
+        super().__init__(md)
+        self.pattern = _number_pattern(numbers)
+
+    def run(self, root: etree.Element) -> None:
+        for parent, child in list(_with_parents(root)):
+            if child.tag == "table":
+                _label_cells(child)
+            elif child.tag == "img" and child.get("src", "").endswith(".svg"):
+                _link_to_full_size(parent, child)
+        if self.pattern is not None:
+            self._link_numbers(root)
+
+    def _link_numbers(self, element: etree.Element) -> None:
+        if element.tag in _LEAVE_ALONE:
+            return
+        assert self.pattern is not None
+        for child in list(element):
+            self._link_numbers(child)
+        if element.text:
+            before, links = self._split(element.text)
+            if links:
+                element.text = before
+                for offset, link in enumerate(links):
+                    element.insert(offset, link)
+        for child in list(element):
+            if child.tail:
+                before, links = self._split(child.tail)
+                if links:
+                    child.tail = before
+                    index = list(element).index(child)
+                    for offset, link in enumerate(links, start=1):
+                        element.insert(index + offset, link)
+
+    def _split(self, text: str) -> tuple[str, list[etree.Element]]:
+        """The text before the first number, and one link per number (each with its tail)."""
+        assert self.pattern is not None
+        matches = list(self.pattern.finditer(text))
+        if not matches:
+            return text, []
+        links = []
+        for i, match in enumerate(matches):
+            link = etree.Element("a", {"href": "tel:" + re.sub(r"\D", "", match.group())})
+            link.text = match.group()
+            end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+            link.tail = text[match.end() : end]
+            links.append(link)
+        return text[: matches[0].start()], links
+
+
+def _with_parents(root: etree.Element) -> Iterator[tuple[etree.Element, etree.Element]]:
+    stack = [root]
+    while stack:
+        parent = stack.pop()
+        for child in parent:
+            yield parent, child
+            stack.append(child)
+
+
+def _label_cells(table: etree.Element) -> None:
+    head = table.find("thead")
+    body = table.find("tbody")
+    if head is None or body is None:
+        return
+    row = head.find("tr")
+    if row is None:
+        return
+    names = [" ".join("".join(th.itertext()).split()) for th in row]
+    for tr in body.findall("tr"):
+        for name, cell in zip(names, list(tr), strict=False):
+            if name:
+                cell.set("data-label", name)
+    # An attribute, not a class: Material styles only `table:not([class])`.
+    table.set("data-botb-stack", "")
+
+
+def _link_to_full_size(parent: etree.Element, img: etree.Element) -> None:
+    if parent.tag == "a":
+        return
+    link = etree.Element("a", {"class": "botb-zoom", "href": img.get("src", "")})
+    index = list(parent).index(img)
+    parent.remove(img)
+    link.append(img)
+    link.tail, img.tail = img.tail, None
+    parent.insert(index, link)
+
+
+class ReaderMarkupExtension(Extension):  # type: ignore[misc]
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {"numbers": [[], "Phone numbers to link with tel:, as written in the text"]}
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:  # Markdown's API name
+        numbers = [str(n) for n in self.getConfig("numbers")]
+        # Priority 1: after the inline patterns (20), so bold and links are already elements.
+        md.treeprocessors.register(_ReaderMarkup(md, numbers), "botb_markup", 1)
+
+
+def makeExtension(**kwargs: Any) -> ReaderMarkupExtension:  # Markdown's API name
+    return ReaderMarkupExtension(**kwargs)
