@@ -247,8 +247,12 @@ def test_start_page_says_what_it_is_and_is_not() -> None:
     text = soup.get_text()
     blocks = soup.find_all(True, recursive=False)
     assert blocks[0].name == "h1"
-    assert blocks[1].has_attr("data-emergency")  # the emergency signs come first
-    signs = blocks[1].find("div", attrs={"data-signs": "emergency"})
+    assert blocks[1].has_attr("data-scope")  # what the guide covers, in one line
+    # The Start button next, inside the first screen on a phone (the first question is
+    # itself the emergency checklist), then the registry's emergency signs.
+    assert blocks[2].find("a", string="Start the guide") is not None
+    assert blocks[3].has_attr("data-emergency")
+    signs = blocks[3].find("div", attrs={"data-signs": "emergency"})
     assert signs is not None
     listed = [li.get_text() for li in signs.find_all("li")]
     assert listed == [s.text for s in compiled().guide.signs_of(Urgency.EMERGENCY)]
@@ -263,8 +267,6 @@ def test_start_page_says_what_it_is_and_is_not() -> None:
         assert words in text
     start = soup.find("a", string="Start the guide")
     assert start is not None and start["href"] == "q/saddle-and-bladder.md"
-    # Straight after the emergency notice, before the details (first screen on a phone).
-    assert blocks[2].find("a", string="Start the guide") is not None
     assert "For reviewers" not in text  # reviewer links live on About
 
 
