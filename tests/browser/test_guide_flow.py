@@ -27,6 +27,11 @@ def guide(built_site: Path) -> dict[str, Any]:
     return data
 
 
+def _later(node: dict[str, Any]) -> bool:
+    """A checklist's later yes/no item: with JavaScript it is part of the checklist's page."""
+    return "chain" in node and node["chain"]["item"] > 1
+
+
 def _questions_to_outcome(guide: dict[str, Any]) -> dict[str, int]:
     """Longest number of questions from each node to an outcome (what the progress line shows)."""
     far: dict[str, int] = {}
@@ -37,7 +42,8 @@ def _questions_to_outcome(guide: dict[str, Any]) -> dict[str, int]:
             far[node_id] = (
                 0
                 if node["type"] != "question"
-                else 1 + max(walk(option["next"]) for option in node["options"])
+                else (0 if _later(node) else 1)
+                + max(walk(option["next"]) for option in node["options"])
             )
         return far[node_id]
 
@@ -47,17 +53,59 @@ def _questions_to_outcome(guide: dict[str, Any]) -> dict[str, int]:
 
 
 def _deepest_path(guide: dict[str, Any], start: str | None = None) -> Answers:
-    """The answers along the longest path: the flow test then takes every step it can."""
+    """The answers along the longest path: the flow test then takes every step it can.
+
+    On a checklist item only yes and no count: "not sure" with a follow-up question is
+    asked on the yes/no pages, not in the tick-all form."""
     far = _questions_to_outcome(guide)
     node_id, answers = start or guide["start"], []
     while guide["nodes"][node_id]["type"] == "question":
-        options = guide["nodes"][node_id]["options"]
+        node = guide["nodes"][node_id]
+        options = node["options"][:2] if "chain" in node else node["options"]
         index = max(range(len(options)), key=lambda i: far[options[i]["next"]])
         answers.append((node_id, index))
         node_id = options[index]["next"]
     return answers
 
 
+def _steps(guide: dict[str, Any], answers: Answers) -> list[Answers]:
+    """The answers page by page: a checklist's yes/no answers are one step."""
+    steps: list[Answers] = []
+    for question, index in answers:
+        node = guide["nodes"][question]
+        first = guide["nodes"][steps[-1][0][0]] if steps else {}
+        if _later(node) and first.get("chain", {}).get("group") == node["chain"]["group"]:
+            steps[-1].append((question, index))
+        else:
+            steps.append([(question, index)])
+    return steps
+
+
+def _prefix(guide: dict[str, Any], answers: Answers, count: int) -> Answers:
+    """The answers of the first ``count`` page steps."""
+    return [pair for step in _steps(guide, answers)[:count] for pair in step]
+
+
+def _shown_title(guide: dict[str, Any], node_id: str) -> str:
+    """The heading the script shows for a node: a checklist shows its own question."""
+    node = guide["nodes"][node_id]
+    if "chain" in node and node["chain"]["item"] == 1:
+        return str(node["chain"]["question"])
+    return str(node["title"])
+
+
+def _take_step(page: Page, guide: dict[str, Any], step: Answers) -> None:
+    """Answer one page step as a reader would: tick and continue, or pick an answer."""
+    first = guide["nodes"][step[0][0]]
+    if "chain" not in first or first["chain"]["item"] != 1:
+        page.locator(f"a.botb-option[data-option='{step[0][1]}']").click()
+        return
+    last, index = step[-1]
+    if index == 0:  # yes at this item: tick it and continue
+        page.locator(f"#tick-{last}").check()
+        page.locator("form[data-checklist] button[type=submit]").click()
+    else:
+        page.locator("a[data-checklist-none]").click()
 def _end(guide: dict[str, Any], answers: Answers) -> str:
     node_id = answers[0][0]
     for question, index in answers:
@@ -84,7 +132,21 @@ def _shown_answers(page: Page) -> list[str]:
 
 
 def _labels(guide: dict[str, Any], answers: Answers) -> list[str]:
-    return [guide["nodes"][q]["options"][i]["label"] for q, i in answers]
+    """The answers summary: one line per page step; a checklist shows what was ticked."""
+    shown = []
+    for step in _steps(guide, answers):
+        first = guide["nodes"][step[0][0]]
+        if "chain" not in first:
+            shown.append(first["options"][step[0][1]]["label"])
+            continue
+        last = guide["nodes"][step[-1][0]]
+        said = last["options"][step[-1][1]]
+        if said["next"] == last["options"][1]["next"]:
+            shown.append(first["chain"]["none"])
+        else:
+            extra = f" ({said['label']})" if said.get("fallback") else ""
+            shown.append(last["title"] + extra)
+    return shown
 
 
 def _title(page: Page) -> str:
@@ -92,20 +154,23 @@ def _title(page: Page) -> str:
 
 
 def _answer_in_place(page: Page, guide: dict[str, Any], answers: Answers) -> None:
-    """Clicks each answer while the next node is a question; checks nothing reloaded."""
+    """Takes each page step while the next node is a question; checks nothing reloaded."""
     far = _questions_to_outcome(guide)
     page.evaluate("window.__samePage = true")
-    for step, (question, index) in enumerate(answers):
-        node = guide["nodes"][question]
-        assert _title(page) == node["title"]
-        expected = f"Question {step + 1} of at most {step + far[question]}"
+    done = 0
+    for number, step in enumerate(_steps(guide, answers)):
+        question = step[0][0]
+        assert _title(page) == _shown_title(guide, question)
+        expected = f"Question {number + 1} of at most {number + far[question]}"
         assert page.locator(".botb-progress").inner_text() == expected
-        page.locator(f"a.botb-option[data-option='{index}']").click()
-        if guide["nodes"][node["options"][index]["next"]]["type"] != "question":
+        _take_step(page, guide, step)
+        done += len(step)
+        last, index = step[-1]
+        if guide["nodes"][guide["nodes"][last]["options"][index]["next"]]["type"] != "question":
             return
         assert page.evaluate("window.__samePage") is True, "answering loaded a new page"
         # The address follows once the next question is on screen.
-        page.wait_for_url(re.compile(re.escape(_fragment(answers[: step + 1])) + "$"))
+        page.wait_for_url(re.compile(re.escape(_fragment(answers[:done])) + "$"))
 
 
 def test_without_javascript_every_option_links_to_its_next_page(
@@ -154,7 +219,10 @@ def test_answering_in_place_reaches_the_outcome_and_a_reload_restores_it(
     page.locator("[data-answers]:not([hidden])").wait_for()
     assert _title(page) == guide["nodes"][outcome]["title"]
     assert _shown_answers(page) == _labels(guide, answers)
-    assert page.locator("[data-print]").is_visible()
+    if guide["nodes"][outcome]["urgency"] in ("emergency", "urgent"):
+        assert page.locator("[data-print]").count() == 0  # action first, nothing to print
+    else:
+        assert page.locator("[data-print]").is_visible()
 
     page.reload()
     page.locator("[data-answers]:not([hidden])").wait_for()
@@ -162,12 +230,12 @@ def test_answering_in_place_reaches_the_outcome_and_a_reload_restores_it(
     assert _shown_answers(page) == _labels(guide, answers)
 
     # Reload mid-way through the flow too.
-    middle = answers[: len(answers) // 2]
+    middle = _prefix(guide, answers, len(_steps(guide, answers)) // 2)
     _open_flow(page, site_url, guide, _fragment(middle))
-    assert _title(page) == guide["nodes"][_end(guide, middle)]["title"]
+    assert _title(page) == _shown_title(guide, _end(guide, middle))
     page.reload()
     page.locator(".botb-progress").wait_for()
-    assert _title(page) == guide["nodes"][_end(guide, middle)]["title"]
+    assert _title(page) == _shown_title(guide, _end(guide, middle))
     assert _shown_answers(page) == _labels(guide, middle)
 
 
@@ -175,24 +243,23 @@ def test_the_browser_back_button_steps_back_through_answers(
     page: Page, site_url: str, guide: dict[str, Any]
 ) -> None:
     answers = _deepest_path(guide)
-    assert len(answers) >= 3, "the tree needs a path of at least three questions"
+    assert len(_steps(guide, answers)) >= 3, "the tree needs a path of at least three steps"
+    one, two = _prefix(guide, answers, 1), _prefix(guide, answers, 2)
     _open_flow(page, site_url, guide)
-    _answer_in_place(page, guide, answers[:2])
-    assert _title(page) == guide["nodes"][answers[2][0]]["title"]
+    _answer_in_place(page, guide, two)
+    assert _title(page) == _shown_title(guide, _end(guide, two))
     page.go_back()
-    page.wait_for_function("location.hash === " + json.dumps(_fragment(answers[:1])))
+    page.wait_for_function("location.hash === " + json.dumps(_fragment(one)))
     page.wait_for_function(
         "t => document.querySelector('article h1').textContent.startsWith(t)",
-        arg=guide["nodes"][answers[1][0]]["title"],
+        arg=_shown_title(guide, _end(guide, one)),
     )
-    previous = page.locator(".botb-option--previous")
-    assert previous.get_attribute("data-option") == str(answers[1][1])
     page.go_back()
-    page.wait_for_function("!location.hash.includes(',')")
-    assert _title(page) == guide["nodes"][answers[0][0]]["title"]
+    page.wait_for_function("!location.hash.includes('a=')")
+    assert _title(page) == _shown_title(guide, guide["start"])
     page.go_forward()
-    page.wait_for_function("location.hash === " + json.dumps(_fragment(answers[:1])))
-    assert _title(page) == guide["nodes"][answers[1][0]]["title"]
+    page.wait_for_function("location.hash === " + json.dumps(_fragment(one)))
+    assert _title(page) == _shown_title(guide, _end(guide, one))
 
 
 def test_each_visit_to_the_flow_enhances_its_page_once(
@@ -207,8 +274,9 @@ def test_each_visit_to_the_flow_enhances_its_page_once(
         page.locator(f"article a[href='{first_link}']").first.click()
         page.wait_for_url(first)
         page.locator(".botb-progress").wait_for()
-        page.locator(f"a.botb-option[data-option='{answers[0][1]}']").click()
-        page.wait_for_url(first + _fragment(answers[:1]))  # one click is one answer
+        step = _steps(guide, answers)[0]
+        _take_step(page, guide, step)
+        page.wait_for_url(first + _fragment(step))  # one step is one history entry
         page.locator(".botb-restart a").click()
         page.wait_for_url(site_url + "guide/")
 
@@ -235,29 +303,33 @@ def test_answers_faster_than_a_frame_each_keep_their_history_entry(
 def test_the_page_title_names_the_question_on_screen_after_each_step(
     page: Page, site_url: str, guide: dict[str, Any]
 ) -> None:
-    answers = _deepest_path(guide)[:2]
+    answers = _deepest_path(guide)
     _open_flow(page, site_url, guide)
-    suffix = page.title().removeprefix(guide["nodes"][guide["start"]]["title"])
-    for step, (_, index) in enumerate(answers):
-        _answer_and_wait_for_address(page, page.locator(f"a.botb-option[data-option='{index}']"))
-        shown = _end(guide, answers[: step + 1])
-        assert page.title() == guide["nodes"][shown]["title"] + suffix
+    suffix = page.title().removeprefix(_shown_title(guide, guide["start"]))
+    for count, step in enumerate(_steps(guide, answers)[:2], start=1):
+        before = page.url
+        _take_step(page, guide, step)
+        page.wait_for_url(lambda url, before=before: url != before)
+        shown = _end(guide, _prefix(guide, answers, count))
+        assert page.title() == _shown_title(guide, shown) + suffix
+    one = _prefix(guide, answers, 1)
     page.go_back()
-    page.wait_for_function("location.hash === " + json.dumps(_fragment(answers[:1])))
-    assert page.title() == guide["nodes"][answers[1][0]]["title"] + suffix
+    page.wait_for_function("location.hash === " + json.dumps(_fragment(one)))
+    assert page.title() == _shown_title(guide, _end(guide, one)) + suffix
 
 
 def test_the_back_control_and_the_summary_show_the_answers_so_far(
     page: Page, site_url: str, guide: dict[str, Any]
 ) -> None:
-    answers = _deepest_path(guide)[:2]
+    answers = _prefix(guide, _deepest_path(guide), 2)
+    one = _prefix(guide, answers, 1)
     _open_flow(page, site_url, guide)
     assert page.locator("[data-back]").is_hidden()
     _answer_in_place(page, guide, answers)
     assert _shown_answers(page) == _labels(guide, answers)
-    page.locator("[data-back]").click()
-    assert _title(page) == guide["nodes"][answers[1][0]]["title"]
-    assert _shown_answers(page) == _labels(guide, answers[:1])
+    page.locator("[data-back]").click()  # a checklist steps back as one
+    assert _title(page) == _shown_title(guide, _end(guide, one))
+    assert _shown_answers(page) == _labels(guide, one)
 
 
 def _shared_later_question(guide: dict[str, Any]) -> tuple[Answers, int, int] | None:
@@ -266,6 +338,8 @@ def _shared_later_question(guide: dict[str, Any]) -> tuple[Answers, int, int] | 
     answer can keep later ones."""
     for answers in _some_paths(guide):
         for position, (question, chosen) in enumerate(answers):
+            if "chain" in guide["nodes"][question]:
+                continue  # a checklist is changed by ticking, not by one answer
             later = {q for q, _ in answers[position + 1 :]}
             for other, option in enumerate(guide["nodes"][question]["options"]):
                 node_id = option["next"]
@@ -297,14 +371,17 @@ def test_changing_an_answer_keeps_the_later_answers_that_still_apply(
     outcome = _end(guide, answers)
     page.goto(_url(site_url, guide, outcome) + _fragment(answers))
     page.locator("[data-answers]:not([hidden])").wait_for()
-    # Change the first answer: the earlier answer has the focus, and confirming it keeps every
-    # later answer, so the reader is straight back at the outcome (GOV.UK's check answers).
-    page.locator("a[data-change]").first.click()
-    page.wait_for_url(re.compile(r"#a=&k="))
+    # Change the first answer that is not a checklist: the earlier answer has the focus, and
+    # confirming it keeps every later answer, so the reader is straight back at the outcome
+    # (GOV.UK's check answers).
+    steps = _steps(guide, answers)
+    number = next(i for i, step in enumerate(steps) if "chain" not in guide["nodes"][step[0][0]])
+    question, chosen = steps[number][0]
+    page.locator("a[data-change]").nth(number).click()
     page.locator(".botb-option--previous").wait_for()
-    assert _title(page) == guide["nodes"][answers[0][0]]["title"]
+    assert _title(page) == guide["nodes"][question]["title"]
     focused = page.evaluate("document.activeElement.getAttribute('data-option')")
-    assert focused == str(answers[0][1]), "the earlier answer has focus"
+    assert focused == str(chosen), "the earlier answer has focus"
     page.keyboard.press("Enter")
     page.wait_for_url(_url(site_url, guide, outcome) + _fragment(answers))
     page.locator("[data-answers]:not([hidden])").wait_for()
@@ -316,7 +393,8 @@ def test_changing_an_answer_keeps_the_later_answers_that_still_apply(
     path, position, other = shared
     page.goto(_url(site_url, guide, _end(guide, path)) + _fragment(path))
     page.locator("[data-answers]:not([hidden])").wait_for()
-    page.locator("a[data-change]").nth(position).click()
+    change = len(_steps(guide, path[:position]))
+    page.locator("a[data-change]").nth(change).click()
     page.locator(".botb-option--previous").wait_for()
     _answer_and_wait_for_address(page, page.locator(f"a.botb-option[data-option='{other}']"))
     kept = dict(path[position + 1 :])
@@ -352,18 +430,26 @@ def test_keyboard_only_reaches_an_outcome_with_focus_and_announcements(
 ) -> None:
     answers = _deepest_path(guide)
     _open_flow(page, site_url, guide)
-    for step, (question, index) in enumerate(answers):
+    for step, part in enumerate(_steps(guide, answers)):
+        question, index = part[-1]
+        checklist = "chain" in guide["nodes"][part[0][0]]
+        # The deepest path ticks nothing on a checklist: its "none of these" answer.
+        wanted = (
+            "document.activeElement.hasAttribute('data-checklist-none')"
+            if checklist
+            else f"document.activeElement.getAttribute('data-option') === '{index}'"
+        )
         for _ in range(80):
-            if page.evaluate("document.activeElement.getAttribute('data-option')") == str(index):
+            if page.evaluate(wanted):
                 break
             page.keyboard.press("Tab")
         else:
-            pytest.fail(f"Tab never reached option {index} of {question}")
+            pytest.fail(f"Tab never reached answer {index} of {question}")
         page.keyboard.press("Enter")
         next_id = guide["nodes"][question]["options"][index]["next"]
         if guide["nodes"][next_id]["type"] != "question":
             break
-        title = guide["nodes"][next_id]["title"]
+        title = _shown_title(guide, next_id)
         assert page.evaluate("document.activeElement.tagName") == "H1"
         assert page.evaluate("document.activeElement.textContent") == title
         live = page.locator("[aria-live=polite].botb-live")
