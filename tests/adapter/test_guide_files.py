@@ -56,6 +56,9 @@ from botb.adapter import content_pages, guide_files
 OPTIONS = SimpleNamespace(guide_dir="guide", bibliography="_data/bibliography.yml")
 state = {}
 
+# The module-scoped build runs once, on one worker.
+pytestmark = pytest.mark.xdist_group("guide_files_build")
+
 
 def on_pre_build(config):
     # The guide alone, as the plugin runs it: the bibliography is read once and handed in;

@@ -26,7 +26,8 @@ from playwright.sync_api import Page
 from tests.reliability import project as project_helpers
 from tools.serve import serve
 
-pytestmark = pytest.mark.browser
+# The hostile copy is built once, on one worker.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("hostile_site")]
 
 
 PAYLOADS = (

@@ -11,7 +11,8 @@ from playwright.sync_api import Page
 if TYPE_CHECKING:
     from tests.browser.conftest import Visit
 
-pytestmark = pytest.mark.browser
+# One worker visits every page once (page_visits) for both modules.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("page_visits")]
 
 
 def test_every_page_was_visited(page_visits: dict[str, Visit], all_pages: list[str]) -> None:
