@@ -16,10 +16,14 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, Request, Route
 
+from botb.adapter.content_pages import TODAY_VARIABLE
 from botb.build import make_world_readable, run_mkdocs_build
+from tests.clock import TODAY
 from tools.serve import SUB_PATH, serve
 
 ROOT = Path(__file__).resolve().parent.parent
+# Every build a test starts, in this process or a child, counts review ages from one date.
+os.environ[TODAY_VARIABLE] = TODAY.isoformat()
 # Debian Chromium by default; CI on GitHub points CHROMIUM at the runner's Chrome.
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -1,4 +1,4 @@
-"""Front matter checks, references and approach tables for content pages. (KB-INFRA owner)
+"""Front matter checks, references and approach tables for content pages.
 
 A thin shell: ``botb.content.site`` does the work; this module only reads MkDocs config,
 logs stale-review warnings (strict builds fail on them) and maps pages to paths.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,7 @@ from botb.content.site import (
 from botb.content.site import read_bibliography as read_site_bibliography
 
 log = logging.getLogger("mkdocs.plugins.botb")
+TODAY_VARIABLE = "BOTB_TODAY"
 
 
 @dataclass(frozen=True)
@@ -42,11 +44,20 @@ def read_bibliography(*, config: MkDocsConfig, options: Any) -> LoadedBibliograp
     return read_site_bibliography(path, root=project_root(config))
 
 
-def load_content(*, config: MkDocsConfig, loaded: LoadedBibliography) -> SiteContent:
+def review_date() -> dt.date:
+    """The date review ages are counted from: ``BOTB_TODAY`` (ISO) when set, so a test run
+    gives the same verdict on any day, otherwise the real date."""
+    pinned = os.environ.get(TODAY_VARIABLE)
+    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
+
+
+def load_content(
+    *, config: MkDocsConfig, loaded: LoadedBibliography, today: dt.date
+) -> SiteContent:
     """Check every page against the bibliography; raises ``DiagnosticError`` listing all
     problems (the bibliography's own included)."""
     content = check_site_content(
-        Path(config.docs_dir), loaded=loaded, root=project_root(config), today=dt.date.today()
+        Path(config.docs_dir), loaded=loaded, root=project_root(config), today=today
     )
     for warning in content.warnings:
         log.warning(str(warning))

@@ -60,7 +60,9 @@ class BackOnTheBikePlugin(BasePlugin[BackOnTheBikeConfig]):  # type: ignore[no-u
         loaded = content_pages.read_bibliography(config=config, options=self.config)
         content = None
         try:
-            content = content_pages.load_content(config=config, loaded=loaded)
+            content = content_pages.load_content(
+                config=config, loaded=loaded, today=content_pages.review_date()
+            )
         except DiagnosticError as error:
             content_problems += error.diagnostics
         try:
