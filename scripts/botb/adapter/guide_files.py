@@ -1,4 +1,4 @@
-"""Compile the guide for MkDocs and add its generated pages as virtual files. (ENGINE owner)
+"""Compile the guide for MkDocs and add its generated pages as virtual files.
 
 The engine (``botb.guide.compile``) does the work; this module only reads paths from the
 MkDocs config, gathers the docs pages the engine needs (the bibliography and page titles are

@@ -1,4 +1,4 @@
-"""Per-page hardening: a Content-Security-Policy meta with script hashes. (FOUNDATION owner)
+"""Per-page hardening: a Content-Security-Policy meta with script hashes.
 
 The policy is computed from each page's final HTML, so it allows exactly the inline scripts
 that page carries and nothing else. Pure functions over strings: MkDocs calls them from

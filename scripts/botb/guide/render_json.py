@@ -1,4 +1,4 @@
-"""guide/guide.json for the interactive flow (SPEC contract), in a stable order."""
+"""guide/guide.json for the interactive flow (fields: docs/CONTRACT.md), in a stable order."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Markdown for every generated guide page (md_in_html blocks; the HTML contract is in SPEC).
+"""Markdown for every generated guide page (md_in_html blocks; contract: docs/CONTRACT.md).
 
 Links are relative links to .md sources so MkDocs resolves and validates every one of them.
 All editor text goes through ``escape`` except the start page ``intro``, which is Markdown
