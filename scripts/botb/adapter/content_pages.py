@@ -71,8 +71,6 @@ def content_state(content: SiteContent, *, guide: Any) -> ContentState:
 
 
 def page_markdown(markdown: str, *, page: Page, state: ContentState) -> str:
-    if page.file.src_uri in state.content.pages:
-        escape_front_matter_text(page)
     return render_page_markdown(
         markdown,
         path=page.file.src_uri,
@@ -82,13 +80,13 @@ def page_markdown(markdown: str, *, page: Page, state: ContentState) -> str:
 
 
 def escape_front_matter_text(page: Page) -> None:
-    """Make a page's title and description print as text in every theme template.
+    """Make a page's title and description print as text in every theme template: the one
+    escaping layer for front matter, for content and generated guide pages alike.
 
     Material prints ``page.meta.title`` raw (the header topic, the footer links), so a '<'
     in a title became live markup, and the page's CSP hashes every inline script it finds.
     Markup-escaped values print as text there, and the templates that do escape (``| e``)
-    leave a Markup value as it is, so nothing is escaped twice. Generated guide pages are
-    left alone: the engine escapes their front matter itself.
+    leave a Markup value as it is, so nothing is escaped twice.
     """
     for key in ("title", "description"):
         value = page.meta.get(key)

@@ -107,6 +107,7 @@ class BackOnTheBikePlugin(BasePlugin[BackOnTheBikeConfig]):  # type: ignore[no-u
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
+        content_pages.escape_front_matter_text(page)
         if self.content is None:
             return markdown
         return content_pages.page_markdown(markdown, page=page, state=self.content)
