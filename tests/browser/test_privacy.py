@@ -13,8 +13,13 @@ if TYPE_CHECKING:
 
 from tests.browser.waits import goto_ready
 
-# One worker visits every page once (page_visits) for both modules.
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("page_visits")]
+# One worker visits every page once (page_visits) for both modules; the first test to ask
+# pays for every visit and axe run (over two minutes on a busy 2-CPU machine).
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.xdist_group("page_visits"),
+    pytest.mark.timeout(900),
+]
 
 
 def test_every_page_was_visited(page_visits: dict[str, Visit], all_pages: list[str]) -> None:
