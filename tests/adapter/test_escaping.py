@@ -102,12 +102,8 @@ def read(path: Path) -> Seen:
 
 @dataclass(frozen=True)
 class Placed:
-    question: str  # node ids
-    outcome: str
-    question_text: str  # the full texts after the string was appended
-    question_hint: str
-    outcome_title: str
-    outcome_summary: str
+    # "question" / "outcome" -> (node id, title, description) as the page must show them
+    guide: dict[str, tuple[str, str, str]]
     page: str | None
     page_title: str | None
     page_description: str | None
@@ -122,55 +118,36 @@ def _place(project: Path) -> dict[str, Placed]:
     files = {
         f: yaml.safe_load(f.read_text(encoding="utf-8")) for f in (project / "guide").glob("*.yml")
     }
-    questions = [
-        (f, i, n)
-        for f, d in files.items()
-        for i, n in (d.get("nodes") or {}).items()
-        if n["type"] == "question"
-    ]
-    outcomes = [
-        (f, i, n)
-        for f, d in files.items()
-        for i, n in (d.get("nodes") or {}).items()
-        if n["type"] == "outcome"
-    ]
-    assert len(questions) >= len(TRICKY) // 2 and len(outcomes) >= len(TRICKY), "guide too small"
-    placed: dict[str, Placed] = {}
+    nodes = {i: n for d in files.values() for i, n in (d.get("nodes") or {}).items()}
+    questions = [i for i, n in nodes.items() if n["type"] == "question"]
+    outcomes = [i for i, n in nodes.items() if n["type"] == "outcome"]
+    assert len(outcomes) >= len(TRICKY), "guide too small"
+    chosen: dict[str, tuple[str, str, str | None]] = {}
     for index, text in enumerate(TRICKY):
-        _, question_id, question = questions[index % len(questions)]
-        _, outcome_id, outcome = outcomes[index]
+        question, outcome = nodes[questions[index % len(questions)]], nodes[outcomes[index]]
         question["text"] = f"{question['text']} {text}"
         question["hint"] = f"{question.get('hint') or 'A hint.'} {text}"
         outcome["title"] = f"{outcome['title']} {text}"
         outcome["summary"] = f"{outcome['summary']} {text}"
-        page = page_title = page_description = None
-        if index < len(CONTENT_PAGES):
-            page = CONTENT_PAGES[index]
-            page_title = f"Page {index} {text}"
-            page_description = f"{text}: a description long enough for the length check."
-            _set_front_matter(project / "content" / page, page_title, page_description)
-        placed[text] = Placed(
-            question_id, outcome_id, "", "", "", "", page, page_title, page_description
-        )
+        page = CONTENT_PAGES[index] if index < len(CONTENT_PAGES) else None
+        chosen[text] = (questions[index % len(questions)], outcomes[index], page)
     for file, data in files.items():
         file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
-    # A question may carry several strings (more strings than questions): read back the final
-    # texts once everything is appended.
-    nodes = {i: n for d in files.values() for i, n in (d.get("nodes") or {}).items()}
-    return {
-        text: Placed(
-            p.question,
-            p.outcome,
-            _flat(nodes[p.question]["text"]),
-            _flat(nodes[p.question]["hint"]),
-            _flat(nodes[p.outcome]["title"]),
-            _flat(nodes[p.outcome]["summary"]),
-            p.page,
-            p.page_title,
-            p.page_description,
-        )
-        for text, p in placed.items()
-    }
+    placed = {}
+    # Read the texts back once all are appended: a question may carry several strings.
+    for index, (text, (question_id, outcome_id, page)) in enumerate(chosen.items()):
+        question, outcome = nodes[question_id], nodes[outcome_id]
+        title = description = None
+        if page is not None:
+            title = f"Page {index} {text}"
+            description = f"{text}: a description long enough for the length check."
+            _set_front_matter(project / "content" / page, title, description)
+        guide = {
+            "question": (question_id, _flat(question["text"]), _flat(question["hint"])),
+            "outcome": (outcome_id, _flat(outcome["title"]), _flat(outcome["summary"])),
+        }
+        placed[text] = Placed(guide, page, title, description)
+    return placed
 
 
 def _set_front_matter(file: Path, title: str, description: str) -> None:
@@ -203,33 +180,19 @@ def _html(site: Path, url: str) -> Path:
     return site / url / "index.html"
 
 
+@pytest.mark.parametrize("kind", ["question", "outcome"])
 @pytest.mark.parametrize("text", TRICKY)
-def test_guide_question_shows_the_text_exactly(
-    built: tuple[Path, dict[str, Placed], Any], text: str
+def test_guide_page_shows_the_text_exactly(
+    built: tuple[Path, dict[str, Placed], Any], text: str, kind: str
 ) -> None:
     site, placed, guide = built
-    where = placed[text]
-    node = guide["nodes"][where.question]
-    assert node["title"] == where.question_text
-    assert node["hint"] == where.question_hint
+    node_id, title, description = placed[text].guide[kind]
+    node = guide["nodes"][node_id]
+    # The description is a question's hint, an outcome's summary.
+    assert (node["title"], node.get("hint", node.get("summary"))) == (title, description)
     seen = read(_html(site, node["url"]))
-    assert seen.title.rsplit(SITE_NAME_SEPARATOR, 1)[0] == where.question_text
-    assert seen.description == where.question_hint
-    assert seen.h1 == where.question_text
-
-
-@pytest.mark.parametrize("text", TRICKY)
-def test_guide_outcome_shows_the_text_exactly(
-    built: tuple[Path, dict[str, Placed], Any], text: str
-) -> None:
-    site, placed, guide = built
-    where = placed[text]
-    node = guide["nodes"][where.outcome]
-    assert (node["title"], node["summary"]) == (where.outcome_title, where.outcome_summary)
-    seen = read(_html(site, node["url"]))
-    assert seen.title.rsplit(SITE_NAME_SEPARATOR, 1)[0] == where.outcome_title
-    assert seen.description == where.outcome_summary
-    assert seen.h1 == where.outcome_title
+    shown = (seen.title.rsplit(SITE_NAME_SEPARATOR, 1)[0], seen.description, seen.h1)
+    assert shown == (title, description, title)
 
 
 @pytest.mark.parametrize("text", TRICKY[: len(CONTENT_PAGES)])
