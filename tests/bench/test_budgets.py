@@ -104,5 +104,5 @@ def test_a_stage_measured_on_a_busy_machine_says_so_beside_its_verdict() -> None
         "steps": {"loads": [(0.2, 0.4)], "tries": 1, "noisy": False},
     }
     notes = {v.name: v.note for v in evaluate(results)}
-    assert notes["Build time vs stock"] == "noisy: load 2.0 → 2.2 after 2 tries"
+    assert notes["Build time vs stock"] == "noisy: load 2.0 → 2.2, 2 tries"
     assert notes["Guide step median"] == ""

@@ -61,7 +61,8 @@ def _noise(results: dict[str, Any], stage: str) -> str:
     if not entry or not entry.get("noisy"):
         return ""
     before, after = entry["loads"][-1]
-    return f"noisy: load {before:.1f} → {after:.1f} after {entry['tries']} tries"
+    tries = entry["tries"]
+    return f"noisy: load {before:.1f} → {after:.1f}, {tries} {'try' if tries == 1 else 'tries'}"
 
 
 def _lighthouse(results: dict[str, Any]) -> list[Verdict]:

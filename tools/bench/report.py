@@ -128,7 +128,9 @@ def load_rows(results: dict[str, Any]) -> list[tuple[str, ...]]:
     for stage, entry in results.get("load", {}).items():
         before, after = entry["loads"][-1]
         verdict = "NOISY" if entry["noisy"] else "quiet"
-        out.append((stage, f"{before:.2f} → {after:.2f}", f"{verdict}, {entry['tries']} tries"))
+        tries = entry["tries"]
+        counted = f"{tries} {'try' if tries == 1 else 'tries'}"
+        out.append((stage, f"{before:.2f} → {after:.2f}", f"{verdict}, {counted}"))
     return out
 
 
