@@ -119,16 +119,6 @@ def evaluate(results: dict[str, Any]) -> list[Verdict]:
     verdicts.append(
         _at_most("Guide step p95", results.get("step_ms_p95"), 50, unit=" ms", note=steps)
     )
-    build = ratio_of(results.get("site_build_seconds"), results.get("baseline_build_seconds"))
-    verdicts.append(
-        _at_most(
-            "Build time vs stock",
-            build,
-            BUILD_VS_STOCK,
-            unit="x",
-            note=_noise(results, "builds"),
-        )
-    )
     share = results.get("guide_share_of_build")
     verdicts.append(
         _at_most(
@@ -138,27 +128,17 @@ def evaluate(results: dict[str, Any]) -> list[Verdict]:
             unit=" %",
         )
     )
+    build = ratio_of(results.get("site_build_seconds"), results.get("baseline_build_seconds"))
     thousand = scaling_seconds(results, pages=1_000)
     stock = scaling_seconds(results, pages=1_000, key="scaling_stock")
-    verdicts.append(
-        _at_most(
-            "1,000-page build vs stock",
-            ratio_of(thousand, stock),
-            THOUSAND_VS_STOCK,
-            unit="x",
-            note=_noise(results, "scaling 1000"),
-        )
-    )
     three = scaling_seconds(results, pages=3_000)
-    verdicts.append(
-        _at_most(
-            "3,000 / 1,000 pages",
-            ratio_of(three, thousand),
-            GROWTH_3000_OVER_1000,
-            unit="x",
-            note=_noise(results, "scaling 3000"),
-        )
+    ratios = (
+        ("Build time vs stock", build, BUILD_VS_STOCK, "builds"),
+        ("1,000-page build vs stock", ratio_of(thousand, stock), THOUSAND_VS_STOCK, "scaling 1000"),
+        ("3,000 / 1,000 pages", ratio_of(three, thousand), GROWTH_3000_OVER_1000, "scaling 3000"),
     )
+    for name, value, limit, stage in ratios:
+        verdicts.append(_at_most(name, value, limit, unit="x", note=_noise(results, stage)))
     verdicts.append(
         _at_most(
             "Engine checks, 10,000 nodes", results.get("check_seconds_10k_nodes"), 1, unit=" s"
