@@ -2,7 +2,12 @@
 # Every target installs what it needs itself, so a fresh clone with only Python 3.11+ works.
 
 PYTHON ?= python3
-VENV := .venv
+# Overridable, to keep the virtualenv outside the checkout.
+VENV ?= .venv
+# `make test PYTEST_ARGS="tests/guide -x"` runs part of the suite after the same setup.
+PYTEST_ARGS ?=
+# `make bench BENCH_ARGS=--smoke` checks the benchmark end to end in a few seconds.
+BENCH_ARGS ?=
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
@@ -14,7 +19,8 @@ help:
 	@echo "make serve   preview with live reload on http://$(HOST)"
 	@echo "make build   strict build into site/ (atomic: a failed build keeps the old site/)"
 	@echo "make test    install everything and run every check"
-	@echo "make bench   performance benchmark; writes build/bench.json"
+	@echo "make bench   performance benchmark against stock Material; writes build/bench.json"
+	@echo "             (BENCH_ARGS=--smoke: every step once, small, in seconds)"
 	@echo "make check-external  report dead external reference links (needs internet)"
 
 $(BIN)/python:
@@ -22,9 +28,9 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 # Stamps re-run the install whenever a pin or the package metadata changes.
-$(VENV)/.site-stamp: requirements/site.txt pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet --no-deps -r requirements/site.txt
-	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e . || $(BIN)/pip install --quiet --no-deps -e .
+$(VENV)/.site-stamp: requirements/build.txt requirements/site.txt pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --no-deps -r requirements/build.txt -r requirements/site.txt
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 $(VENV)/.test-stamp: requirements/test.txt $(VENV)/.site-stamp
@@ -51,20 +57,21 @@ node_modules/.stamp: package.json package-lock.json
 	touch $@
 
 lint: $(VENV)/.test-stamp
-	$(BIN)/ruff check scripts tests
-	$(BIN)/ruff format --check scripts tests
+	$(BIN)/ruff check scripts tests tools
+	$(BIN)/ruff format --check scripts tests tools
 	$(BIN)/mypy
 
 test: $(VENV)/.test-stamp browser java node lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# Lighthouse lives in its own bench/package.json so `make test` does not install it.
-bench/node_modules/.stamp: bench/package.json bench/package-lock.json
-	cd bench && npm ci --no-audit --no-fund --loglevel=error
+# Lighthouse lives in its own tools/bench/package.json so `make test` does not install it.
+tools/bench/node_modules/.stamp: tools/bench/package.json tools/bench/package-lock.json
+	@bash scripts/ensure-npm.sh
+	cd tools/bench && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-bench: $(VENV)/.test-stamp browser bench/node_modules/.stamp
-	$(BIN)/python -m botb.bench
+bench: $(VENV)/.test-stamp browser tools/bench/node_modules/.stamp
+	$(BIN)/python -m tools.bench $(BENCH_ARGS)
 
 check-external: $(VENV)/.test-stamp
 	$(BIN)/python -m botb.external_links

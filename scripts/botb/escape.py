@@ -34,11 +34,11 @@ def attr(text: str) -> str:
 
 
 def front_matter(text: str) -> str:
-    """A YAML scalar for page front matter (``title``, ``description``).
+    """A YAML scalar for page front matter (``title``, ``description``): plain text, one
+    line, JSON-quoted (a JSON string is a valid YAML double-quoted scalar).
 
-    Themes print these unescaped, and Jinja's ``striptags`` unescapes entities, so angle
-    brackets are replaced by look-alike quotation marks before escaping: no form of the
-    value can close a tag or open one.
+    Not HTML-escaped here: the plugin escapes every page's title and description exactly
+    once, as MarkupSafe ``Markup`` (botb.adapter.content_pages.escape_front_matter_text).
+    Escaping here as well showed ``&amp;`` and ``&#x27;`` in the reader's tab title.
     """
-    flat = " ".join(text.split()).replace("<", "\u2039").replace(">", "\u203a")
-    return json.dumps(html.escape(flat, quote=True), ensure_ascii=False)
+    return json.dumps(" ".join(text.split()), ensure_ascii=False)

@@ -19,28 +19,15 @@ from typing import Any, Protocol
 
 import yaml
 from yaml.constructor import ConstructorError
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, SequenceNode
 
 from botb.diagnostics import Diagnostic, DiagnosticError, Location
 
-_STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 # Keys that make PyYAML rewrite a mapping's pairs (merges, and '=' turned into a plain key).
 _REWRITING_KEYS = frozenset({"tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"})
-# Scalar tags whose SafeLoader constructors read only the node itself, so they can be called
-# directly instead of through ``construct_object`` and its bookkeeping.
-_PLAIN_SCALARS = frozenset(
-    {
-        "tag:yaml.org,2002:null",
-        "tag:yaml.org,2002:bool",
-        "tag:yaml.org,2002:int",
-        "tag:yaml.org,2002:float",
-        "tag:yaml.org,2002:binary",
-        _TIMESTAMP,
-    }
-)
 
 
 class _Mark(Protocol):
@@ -150,8 +137,7 @@ def location_of(value: Any, default: Location) -> Location:
 
 
 class _Positions:
-    """What both loaders add to PyYAML's: positions, collected problems, and a cheaper
-    resolver for the hundreds of thousands of nodes of a large tree."""
+    """What both loaders add to PyYAML's: positions and collected problems."""
 
     def __init__(self, stream: str, *, path: str, line_offset: int) -> None:
         super().__init__(stream)  # type: ignore[call-arg]
@@ -159,25 +145,9 @@ class _Positions:
         self.problems: list[Diagnostic] = []
         # Aliases share one node, and PyYAML gives them one object.
         self.built: dict[Node, Any] = {}
-        self._tags: dict[object, str] = {}
 
     def report(self, node: Node, message: str) -> None:
         self.problems.append(Diagnostic(self.source.at(node.start_mark), message))
-
-    # SafeLoader registers no path resolvers, so there is no path to track while composing,
-    # and a tag depends only on the text of a plain scalar, or else on the kind of node.
-    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-        pass
-
-    def ascend_resolver(self) -> None:
-        pass
-
-    def resolve(self, kind: type[Node], value: Any, implicit: Any) -> str:
-        key = value if kind is ScalarNode and implicit[0] else kind
-        tag = self._tags.get(key)
-        if tag is None:
-            tag = self._tags[key] = super().resolve(kind, value, implicit)  # type: ignore[misc]
-        return tag
 
 
 class _Loader(_Positions, yaml.SafeLoader):
@@ -196,23 +166,16 @@ if hasattr(yaml, "CSafeLoader"):
     _FastLoader = _CLoader  # type: ignore[assignment]
 
 
-# PyYAML composes the file into a graph of nodes, and its constructors turn nodes into values
-# one Python call (and generator) per node. The two functions below build what SafeLoader
-# would, with positions, and with duplicate and unhashable keys reported instead of lost, in
-# one recursive pass over plain mappings, sequences and scalars; every other tag goes through
-# the loader's own constructors, which call back here for the containers inside them.
+# The two functions below build what SafeLoader would for mappings and sequences, with
+# positions, and with duplicate and unhashable keys reported instead of lost; every other
+# tag goes through the loader's own constructors, which call back here for the containers
+# inside them.
 
 _BUSY = object()  # a container whose items are being built: meeting it again is a loop
 
 
 def _build(loader: _Loader, node: Node) -> Any:
-    if node.__class__ is ScalarNode:
-        tag = node.tag
-        if tag == _STR:
-            return node.value
-        if tag in _PLAIN_SCALARS:
-            return loader.yaml_constructors[tag](loader, node)
-    elif node.tag == (_MAP if node.__class__ is MappingNode else _SEQ):
+    if node.tag == (_MAP if isinstance(node, MappingNode) else _SEQ):
         return _container(loader, node, open_early=False)
     return loader.construct_object(node, deep=True)
 
@@ -235,10 +198,7 @@ def _container(loader: _Loader, node: Node, *, open_early: bool) -> PosDict | Po
         items = PosList._parsed(loader.source, node)
         loader.built[node] = items if open_early else _BUSY
         for child in items._items:
-            if child.__class__ is ScalarNode and child.tag == _STR:
-                items.append(child.value)
-            else:
-                items.append(_build(loader, child))
+            items.append(_build(loader, child))
         loader.built[node] = items
         return items
     data = PosDict._parsed(loader.source, node)
@@ -251,25 +211,19 @@ def _container(loader: _Loader, node: Node, *, open_early: bool) -> PosDict | Po
         where = data._pairs
         for pair in node.value:
             key_node, value_node = pair
-            if key_node.__class__ is ScalarNode and key_node.tag == _STR:
-                key = key_node.value
-            else:
-                key = _build(loader, key_node)
-                try:
-                    hash(key)
-                except TypeError:
-                    loader.report(key_node, "a key must be plain text")
-                    continue
+            key = _build(loader, key_node)
+            try:
+                hash(key)
+            except TypeError:
+                loader.report(key_node, "a key must be plain text")
+                continue
             if key in data:
                 first = loader.source.at(where[key][0].start_mark)
                 loader.report(
                     key_node, f"duplicate key {key!r} (first defined at line {first.line})"
                 )
                 continue
-            if value_node.__class__ is ScalarNode and value_node.tag == _STR:
-                data[key] = value_node.value
-            else:
-                data[key] = _build(loader, value_node)
+            data[key] = _build(loader, value_node)
             where[key] = pair
     loader.built[node] = data
     return data

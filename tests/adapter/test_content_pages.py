@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from pathlib import Path
 
@@ -12,14 +13,17 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
 from botb.adapter.content_pages import (
+    TODAY_VARIABLE,
     ContentState,
     content_state,
     load_content,
     page_markdown,
     read_bibliography,
+    review_date,
 )
 from botb.adapter.plugin import BackOnTheBikeConfig
 from botb.diagnostics import DiagnosticError
+from tests.clock import TODAY
 from tests.content.samples import BIB, DESC
 
 YOGA = (
@@ -60,7 +64,7 @@ def options() -> BackOnTheBikeConfig:
 def load(config: MkDocsConfig, *, guide: Guide | None) -> ContentState:
     """What the plugin does: read the bibliography once, check the pages, add the guide."""
     loaded = read_bibliography(config=config, options=options())
-    return content_state(load_content(config=config, loaded=loaded), guide=guide)
+    return content_state(load_content(config=config, loaded=loaded, today=TODAY), guide=guide)
 
 
 class Guide:
@@ -135,3 +139,12 @@ def test_review_wording_comes_from_mkdocs_yml(tmp_path: Path, extra: str, messag
         load(config, guide=None)
     found = [str(d) for d in caught.value.diagnostics]
     assert len(found) == 1 and found[0].startswith(f"mkdocs.yml:1:1: {message}"), found
+
+
+def test_review_ages_count_from_the_pinned_date_when_one_is_set(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(TODAY_VARIABLE, "2031-01-02")
+    assert review_date() == dt.date(2031, 1, 2)
+    monkeypatch.delenv(TODAY_VARIABLE)
+    assert review_date() == dt.date.today()

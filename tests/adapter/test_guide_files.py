@@ -18,6 +18,9 @@ from bs4 import BeautifulSoup
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
+# The module-scoped build runs once, on one worker.
+pytestmark = pytest.mark.xdist_group("guide_files_build")
+
 CONFIG = """\
 site_name: Guide test
 site_url: https://example.org/botb/

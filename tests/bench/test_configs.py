@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from botb.bench.configs import (
+from tools.bench.configs import (
     ROOT,
     baseline_config,
     copy_baseline_docs,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from botb.bench.lighthouse import parse_report, summarise
+from tools.bench.lighthouse import parse_report, summarise
 
 
 def report(*, crawlable: float, perf: float = 0.99) -> dict[str, Any]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from botb.bench.budgets import Verdict
-from botb.bench.report import NOINDEX_NOTE, kib, ratio, render, rows, seconds, table
+from tools.bench.budgets import Verdict
+from tools.bench.report import NOINDEX_NOTE, kib, ratio, render, rows, seconds, table
 
 
 @pytest.mark.parametrize(
@@ -45,7 +45,7 @@ def test_rows_show_site_beside_baseline_with_ratio() -> None:
     found = {
         row[0]: row for row in rows({"site_build_seconds": 6.0, "baseline_build_seconds": 4.0})
     }
-    assert found["Build, median of 5 (wall)"][1:] == ("6.00 s", "4.00 s", "1.50x")
+    assert found["Build, median (wall)"][1:] == ("6.00 s", "4.00 s", "1.50x")
 
 
 def test_skipped_scaling_run_shows_its_note() -> None:

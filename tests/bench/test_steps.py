@@ -1,10 +1,10 @@
-"""Attributing Chrome's Event Timing entries to guide steps (botb.bench.steps)."""
+"""Attributing Chrome's Event Timing entries to guide steps (tools.bench.steps)."""
 
 from __future__ import annotations
 
 import pytest
 
-from botb.bench.steps import _slow_steps
+from tools.bench.steps import _slow_steps
 
 
 @pytest.mark.parametrize(

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from botb.bench import configs, synthetic
 from botb.content.site import load_site_content
 from botb.guide.checks import check_guide
 from botb.guide.loader import load_guide
 from botb.guide.model import Outcome, Question
+from tools.bench import configs, synthetic
 
 
 @pytest.mark.parametrize("nodes", [synthetic.MIN_NODES, 100, 1_000, 10_000])

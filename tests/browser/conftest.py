@@ -14,6 +14,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Route
 
+from tests.browser.waits import goto_ready
+
 # Recorded before any page script runs; init scripts are not subject to the page's CSP.
 _WATCH_CSP = """
 window.__cspViolations = [];
@@ -76,11 +78,10 @@ class _Visitor:
 
     def visit(self, url: str) -> Visit:
         self._forget()
-        response = self.page.goto(url, wait_until="load")
+        # Material starts its search worker last, after load: once it exists, the page has
+        # asked for everything it asks for unprompted.
+        response = goto_ready(self.page, url)
         axe_violations = self.page.evaluate(_RUN_AXE)
-        # Material starts its search worker and index fetch after load: let them finish
-        # (usually already done while axe ran).
-        self.page.wait_for_load_state("networkidle")
         return Visit(
             url=url,
             status=response.status if response else None,

@@ -11,7 +11,13 @@ from playwright.sync_api import Page
 if TYPE_CHECKING:
     from tests.browser.conftest import Visit
 
-pytestmark = pytest.mark.browser
+# One worker visits every page once (page_visits) for both modules; the first test to ask
+# pays for every visit and axe run (over two minutes on a busy 2-CPU machine).
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.xdist_group("page_visits"),
+    pytest.mark.timeout(900),
+]
 
 
 def _summary(violations: list[dict[str, object]]) -> list[str]:

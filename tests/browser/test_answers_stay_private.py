@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page
 
+from tests.browser.waits import goto_ready
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -70,8 +72,7 @@ def test_answers_stay_in_the_fragment_and_are_never_requested(
 def test_search_results_do_not_put_the_search_words_in_the_address(
     page: Page, site_url: str
 ) -> None:
-    page.goto(site_url)
-    page.wait_for_load_state("networkidle")
+    goto_ready(page, site_url)
     page.keyboard.press("/")  # Material's shortcut opens the search box at any width
     page.locator("input.md-search__input").press_sequentially("saddle", delay=30)
     page.locator(".md-search-result__item").first.wait_for()

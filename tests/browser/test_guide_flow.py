@@ -16,6 +16,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Locator, Page, Route
 
+from tests.browser.waits import goto_guide
+
 pytestmark = pytest.mark.browser
 
 Answers = list[tuple[str, int]]
@@ -106,6 +108,8 @@ def _take_step(page: Page, guide: dict[str, Any], step: Answers) -> None:
         page.locator("form[data-checklist] button[type=submit]").click()
     else:
         page.locator("a[data-checklist-none]").click()
+
+
 def _end(guide: dict[str, Any], answers: Answers) -> str:
     node_id = answers[0][0]
     for question, index in answers:
@@ -505,8 +509,14 @@ def test_static_links_still_reach_an_outcome_when_the_script_fails(
     else:
         page.route("**/guide/guide.json", lambda route: route.abort())
     answers = _deepest_path(guide)
-    page.goto(_url(site_url, guide, guide["start"]))
-    page.wait_for_load_state("networkidle")
+    # Wait for the failure itself, so the clicks below meet the page guide.js gave up on.
+    failed = (
+        page.expect_event("pageerror")
+        if failure == "guide.js throws"
+        else page.expect_event("requestfailed", lambda request: request.url.endswith("guide.json"))
+    )
+    with failed:
+        page.goto(_url(site_url, guide, guide["start"]))
     for question, index in answers:
         next_id = guide["nodes"][question]["options"][index]["next"]
         page.locator(f"a.botb-option[data-option='{index}']").click()
@@ -537,8 +547,7 @@ def test_no_horizontal_scrolling_on_guide_pages(
     page.set_viewport_size({"width": width, "height": 800})
     wide = []
     for url in _guide_pages(site_url, guide):
-        page.goto(url)
-        page.wait_for_load_state("networkidle")
+        goto_guide(page, url)
         overflow = page.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
@@ -555,7 +564,6 @@ def test_the_flow_stores_nothing_and_asks_only_the_local_server(
     _answer_in_place(page, guide, answers)
     page.locator("[data-answers]:not([hidden])").wait_for()
     page.go_back()
-    page.wait_for_load_state("networkidle")
     stored = page.evaluate("[localStorage.length, sessionStorage.length, document.cookie]")
     assert stored == [0, 0, ""]
     assert page.context.cookies() == []

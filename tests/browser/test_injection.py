@@ -11,13 +11,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import http.server
-import importlib.util
 import json
 import os
 import re
-import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -27,21 +23,12 @@ import yaml
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page
 
-pytestmark = pytest.mark.browser
+from tests.reliability import project as project_helpers
+from tools.serve import serve
 
+# The hostile copy is built once, on one worker.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("hostile_site")]
 
-def _project_helpers() -> Any:
-    # tests/ is not a package, so reach the sibling helper module by its path.
-    path = Path(__file__).resolve().parents[1] / "reliability" / "project.py"
-    spec = importlib.util.spec_from_file_location("reliability_project", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up here
-    spec.loader.exec_module(module)
-    return module
-
-
-project_helpers = _project_helpers()
 
 PAYLOADS = (
     "<script>window.__pwned=1</script>",
@@ -108,11 +95,6 @@ def poison_page(file: Path, *, title: str) -> None:
     file.write_text(text, encoding="utf-8")
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        return
-
-
 @functools.cache
 def _titles() -> dict[str, str]:
     return {path: f"Page {index} {PAYLOADS[index]}" for index, path in enumerate(PAGES)}
@@ -125,25 +107,18 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     poison_guide(project / "guide")
     for path, title in _titles().items():
         poison_page(project / path, title=title)
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root / "site"))
-    )
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
-    previous = os.environ.get("SITE_URL")
-    os.environ["SITE_URL"] = url
-    try:
-        outcome = project_helpers.build_in_process(project, site_dir=root / "site")
-    finally:
-        if previous is None:
-            os.environ.pop("SITE_URL", None)
-        else:
-            os.environ["SITE_URL"] = previous
-    assert outcome.ok, "\n".join(outcome.lines)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield url
-    server.shutdown()
-    thread.join()
+    with serve(root / "site", sub_path="/") as url:
+        previous = os.environ.get("SITE_URL")
+        os.environ["SITE_URL"] = url
+        try:
+            outcome = project_helpers.build_in_process(project, site_dir=root / "site")
+        finally:
+            if previous is None:
+                os.environ.pop("SITE_URL", None)
+            else:
+                os.environ["SITE_URL"] = previous
+        assert outcome.ok, "\n".join(outcome.lines)
+        yield url
 
 
 def _guide_pages(site: Path) -> list[str]:

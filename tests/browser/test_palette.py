@@ -80,9 +80,15 @@ def test_without_a_choice_the_page_follows_the_system_as_it_changes(
     page.emulate_media(color_scheme="dark")
     page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
     page.locator(VISIBLE_TOGGLE).click()
+    # Change events reach media query lists in the order they were made: once this late
+    # listener has seen both flips, the page's own listeners have handled them too.
+    page.evaluate(
+        """() => { window.__flips = 0; matchMedia("(prefers-color-scheme: dark)")
+            .addEventListener("change", () => { window.__flips += 1; }); }"""
+    )
     page.emulate_media(color_scheme="light")
     page.emulate_media(color_scheme="dark")
-    page.wait_for_timeout(100)
+    page.wait_for_function("window.__flips === 2")
     assert _scheme(page) == "default", "after a toggle, the reader's choice stays"
 
 

@@ -11,7 +11,15 @@ from playwright.sync_api import Page
 if TYPE_CHECKING:
     from tests.browser.conftest import Visit
 
-pytestmark = pytest.mark.browser
+from tests.browser.waits import goto_ready
+
+# One worker visits every page once (page_visits) for both modules; the first test to ask
+# pays for every visit and axe run (over two minutes on a busy 2-CPU machine).
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.xdist_group("page_visits"),
+    pytest.mark.timeout(900),
+]
 
 
 def test_every_page_was_visited(page_visits: dict[str, Visit], all_pages: list[str]) -> None:
@@ -47,8 +55,7 @@ def test_content_security_policy_blocks_nothing(page_visits: dict[str, Visit]) -
 def test_search_stays_local(
     page: Page, site_url: str, request_log: list[str], is_local_url: Callable[[str], bool]
 ) -> None:
-    page.goto(site_url)
-    page.wait_for_load_state("networkidle")
+    goto_ready(page, site_url)
     search = page.locator("input.md-search__input")
     search.click()
     search.press_sequentially("saddle", delay=30)
@@ -59,8 +66,7 @@ def test_search_stays_local(
 
 def test_palette_is_stored_only_after_the_reader_toggles_it(page: Page, site_url: str) -> None:
     page.emulate_media(color_scheme="light")
-    page.goto(site_url)
-    page.wait_for_load_state("networkidle")
+    goto_ready(page, site_url)
     body = page.locator("body")
     assert body.get_attribute("data-md-color-scheme") == "default"
     assert page.evaluate("Object.keys(localStorage)") == []

@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, Route, expect
 
+from tests.browser.waits import goto_ready, next_frame
+
 pytestmark = pytest.mark.browser
 
 INDEX = "search/search_index.json"
@@ -25,8 +27,8 @@ def _open_search(page: Page) -> None:
 def test_a_page_load_downloads_neither_the_index_nor_the_engine(
     page: Page, site_url: str, request_log: list[str], relative: str
 ) -> None:
-    page.goto(site_url + relative)
-    page.wait_for_load_state("networkidle")
+    goto_ready(page, site_url + relative)
+    next_frame(page)  # anything the worker's start asked for has been requested by now
     assert any("search-on-demand.js" in url for url in request_log)
     assert [u for u in request_log if u.endswith(INDEX) or _is_engine(u)] == []
 
@@ -34,10 +36,12 @@ def test_a_page_load_downloads_neither_the_index_nor_the_engine(
 def test_opening_the_box_fetches_the_index_and_engine_before_a_word_is_typed(
     page: Page, site_url: str, request_log: list[str]
 ) -> None:
-    page.goto(site_url + "guide/")
-    page.wait_for_load_state("networkidle")
-    _open_search(page)
-    page.wait_for_load_state("networkidle")
+    goto_ready(page, site_url + "guide/")
+    with (
+        page.expect_request(lambda request: request.url.endswith(INDEX)),
+        page.expect_request(lambda request: _is_engine(request.url)),
+    ):
+        _open_search(page)
     assert any(url.endswith(INDEX) for url in request_log)
     assert any(_is_engine(url) for url in request_log)
 
@@ -45,8 +49,7 @@ def test_opening_the_box_fetches_the_index_and_engine_before_a_word_is_typed(
 def test_a_query_is_answered_by_materials_engine(
     page: Page, site_url: str, request_log: list[str]
 ) -> None:
-    page.goto(site_url)
-    page.wait_for_load_state("networkidle")
+    goto_ready(page, site_url)
     _open_search(page)
     page.locator("input.md-search__input").press_sequentially("psoas", delay=20)
     first = page.locator(".md-search-result__item a").first
@@ -56,8 +59,7 @@ def test_a_query_is_answered_by_materials_engine(
 
 
 def test_clearing_the_box_leaves_no_stale_results(page: Page, site_url: str) -> None:
-    page.goto(site_url)
-    page.wait_for_load_state("networkidle")
+    goto_ready(page, site_url)
     _open_search(page)
     box = page.locator("input.md-search__input")
     box.press_sequentially("saddle", delay=20)
@@ -74,11 +76,10 @@ def test_words_typed_while_the_index_loads_are_all_answered(page: Page, site_url
         held.append(route)
 
     page.route(f"**/{INDEX}", hold)
-    page.goto(site_url)
-    page.wait_for_load_state("networkidle")
-    _open_search(page)
-    page.locator("input.md-search__input").press_sequentially("bike fit", delay=20)
-    page.wait_for_timeout(200)
+    goto_ready(page, site_url)
+    with page.expect_request(lambda request: request.url.endswith(INDEX)):
+        _open_search(page)
+        page.locator("input.md-search__input").press_sequentially("bike fit", delay=20)
     assert held, "typing did not start loading the index"
     for route in held:
         route.continue_()
@@ -90,8 +91,7 @@ def test_words_typed_while_the_index_loads_are_all_answered(page: Page, site_url
 
 def test_an_index_that_fails_to_load_ends_the_wait(page: Page, site_url: str) -> None:
     page.route(f"**/{INDEX}", lambda route: route.fulfill(status=404, body="missing"))
-    page.goto(site_url)
-    page.wait_for_load_state("networkidle")
+    goto_ready(page, site_url)
     _open_search(page)
     page.locator("input.md-search__input").press_sequentially("psoas", delay=20)
     # Material's "no matching documents" instead of "Initializing search" for ever.

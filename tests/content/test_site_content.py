@@ -7,7 +7,6 @@ pages miss which threshold, so a writer knows what to fix.
 
 from __future__ import annotations
 
-import datetime as dt
 import posixpath
 import re
 import statistics
@@ -24,6 +23,7 @@ import yaml
 from botb.content.bibliography import load_bibliography
 from botb.content.frontmatter import MIN_SOURCES, check_page, page_kind, split_front_matter
 from botb.content.site import content_files
+from tests.clock import TODAY
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "content"
@@ -44,7 +44,7 @@ def _meta(path: str) -> Any:
         path=path,
         display=f"content/{path}",
         bibliography_keys=bibliography.keys,
-        today=dt.date.today(),
+        today=TODAY,
     )
     return result
 
@@ -332,7 +332,7 @@ def test_built_reference_list_has_an_anchor_per_entry(built_site: Path) -> None:
 def _site() -> Any:
     from botb.content.site import load_site_content
 
-    return load_site_content(DOCS, bibliography_path=BIBLIOGRAPHY, root=ROOT, today=dt.date.today())
+    return load_site_content(DOCS, bibliography_path=BIBLIOGRAPHY, root=ROOT, today=TODAY)
 
 
 @pytest.mark.parametrize("path", sorted(PAGES))

@@ -368,7 +368,13 @@ CASES: list[tuple[str, tuple[Edit, ...], str, str]] = [
     ),
     (
         "question-without-fallback",
-        ((Y, "      - label: Most of the time\n        fallback: true\n", "      - label: Most of the time\n"),),
+        (
+            (
+                Y,
+                "      - label: Most of the time\n        fallback: true\n",
+                "      - label: Most of the time\n",
+            ),
+        ),
         "guide/10-symptoms.yml:21:3",
         "question 'when-it-hurts' has no answer marked 'fallback: true'",
     ),
@@ -380,13 +386,26 @@ CASES: list[tuple[str, tuple[Edit, ...], str, str]] = [
     ),
     (
         "floor-broken-on-a-path",
-        ((Y, "      - label: Seated on long climbs\n", "      - label: Seated on long climbs\n        floor: soon\n"),),
+        (
+            (
+                Y,
+                "      - label: Seated on long climbs\n",
+                "      - label: Seated on long climbs\n        floor: soon\n",
+            ),
+        ),
         "guide/10-symptoms.yml:36:9",
         "sets a floor of soon, but a path after it reaches routine outcome 'routine-bike-fit'",
     ),
     (
         "missing-tier-text",
-        ((S, "  self-care: {label: \"Self-care\", action: \"Start with self-care.\", signs_heading: \"Self-care\"}\n", ""),),
+        (
+            (
+                S,
+                '  self-care: {label: "Self-care", action: "Start with self-care.", '
+                'signs_heading: "Self-care"}\n',
+                "",
+            ),
+        ),
         "guide/00-screening.yml:2:1",
         "'tiers:' has no entry for self-care",
     ),

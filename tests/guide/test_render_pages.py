@@ -6,8 +6,6 @@ Regenerate the golden files after an intended change with
 
 from __future__ import annotations
 
-from botb.guide.model import Urgency
-
 import os
 from pathlib import Path
 
@@ -17,6 +15,7 @@ from bs4 import BeautifulSoup, Tag
 
 import markdown
 from botb.guide.compile import CompiledGuide
+from botb.guide.model import Urgency
 from tests.markdown import MARKDOWN_EXTENSIONS
 
 from .helpers import FIXTURES, VALID, compile_tree
@@ -204,10 +203,8 @@ def test_outcome_notes_link_the_evidence_page_after_the_approaches() -> None:
 def test_engine_wording_never_says_you_have() -> None:
     import dataclasses
 
-    from botb.guide.model import Outcome
+    from botb.guide.model import Outcome, TierText
     from botb.guide.render_pages import outcome_page
-
-    from botb.guide.model import TierText
 
     result = compiled()
     # Every sentence from the YAML blanked: what is left is what the engine itself says.

@@ -17,7 +17,9 @@ def test_markers_render_the_registry_under_its_tier() -> None:
     assert "<!--" not in out
     emergency = out.index('data-signs="emergency"')
     urgent = out.index('data-signs="urgent"')
-    assert emergency < out.index("Numbness around your bottom that does not go after riding") < urgent
+    assert (
+        emergency < out.index("Numbness around your bottom that does not go after riding") < urgent
+    )
     assert out.index("A leg or foot getting weaker") > urgent
     assert guide.tiers[Urgency.EMERGENCY].signs_heading in out
     assert "tel:999" in out  # the tier's action, with its link
@@ -32,7 +34,11 @@ def test_the_crisis_marker_renders_the_crisis_line() -> None:
     ("page", "where"),
     [
         ("- Numbness around your bottom that does not go after riding\n", "p.md:1:3"),
-        ("Call 999 if you have\nnumbness around your **bottom** that does not go after riding.\n", "p.md:2:1"),
+        (
+            "Call 999 if you have\n"
+            "numbness around your **bottom** that does not go after riding.\n",
+            "p.md:2:1",
+        ),
         ("Text\n\n* a LEG or foot getting weaker;\n", "p.md:3:3"),
         ("| x | A leg or foot   getting weaker |\n", "p.md:1:7"),
     ],
@@ -56,7 +62,9 @@ def test_markers_and_other_words_are_fine(page: str) -> None:
 
 
 def test_an_unknown_marker_tier_is_reported_with_its_place() -> None:
-    found = [str(d) for d in marker_problems(valid_guide(), pages={"p.md": "x\n<!-- signs: later -->\n"})]
+    found = [
+        str(d) for d in marker_problems(valid_guide(), pages={"p.md": "x\n<!-- signs: later -->\n"})
+    ]
     assert found == [
         "p.md:2:13: unknown sign tier 'later' in a signs marker; use emergency, urgent or soon"
     ]

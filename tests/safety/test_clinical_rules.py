@@ -253,7 +253,12 @@ def test_crisis_lines_on_every_non_emergency_outcome_and_first_on_the_crisis_one
     crisis = [
         o
         for o in guide().outcomes()
-        if any("self-harm-thoughts" in opt.signs for q in guide().questions() for opt in q.options if opt.next == o.id)
+        if any(
+            "self-harm-thoughts" in opt.signs
+            for q in guide().questions()
+            for opt in q.options
+            if opt.next == o.id
+        )
     ]
     assert crisis and all(o.urgency in (Urgency.EMERGENCY, Urgency.URGENT) for o in crisis)
     for outcome in crisis:

@@ -53,9 +53,9 @@ def tick(guide: Guide, first: Question, ticks: tuple[str, ...]) -> str:
         hits = [t for t in ticks if _item_is(node, t)]
         matched.update(hits)
         if hits:
-            assert set(ticks) <= matched | {
-                t for t in ticks if _later_item(guide, node, t)
-            }, f"unknown ticks {ticks} in {first.id}"
+            assert set(ticks) <= matched | {t for t in ticks if _later_item(guide, node, t)}, (
+                f"unknown ticks {ticks} in {first.id}"
+            )
             return node.options[0].next
         after = guide.nodes[node.options[1].next]
         if not (isinstance(after, Question) and after.chain and after.chain.group == first.id):
@@ -85,10 +85,8 @@ def walk(guide: Guide, steps: list[Step]) -> Outcome:
         node = guide.nodes[node_id]
         assert isinstance(node, Question), f"reached outcome {node_id} before {expected_question}"
         assert node.id == expected_question, f"expected {expected_question}, got {node.id}"
-        if isinstance(choice, tuple):
-            node_id = tick(guide, node, choice)
-        else:
-            node_id = answer(node, choice)
+        ticks = isinstance(choice, tuple)
+        node_id = tick(guide, node, choice) if ticks else answer(node, choice)  # type: ignore[arg-type]
     outcome = guide.nodes[node_id]
     assert isinstance(outcome, Outcome), f"{node_id} is a question, expected an outcome"
     return outcome
@@ -163,9 +161,7 @@ SCENARIOS: dict[str, Scenario] = {
         SOON,
         approaches=frozenset({"understanding/nerve-related-leg-pain.md"}),
     ),
-    "front of the hip": S(
-        [*NO_RED_FLAGS, ("where-it-hurts", "groin")], "routine-hip-and-groin", R
-    ),
+    "front of the hip": S([*NO_RED_FLAGS, ("where-it-hurts", "groin")], "routine-hip-and-groin", R),
     "new pain, three weeks": S(
         [*BACK_ONLY, ("when-it-comes-on", "every ride"), ("how-long", "less than 6")],
         "self-care-recent-pain",
@@ -175,7 +171,9 @@ SCENARIOS: dict[str, Scenario] = {
     "trouble peeing and saddle numbness": S(
         [("emergency-signs", ("bladder-bowel", "saddle-numbness"))], "emergency-cauda-equina", E
     ),
-    "feels different when wiping": S([("emergency-signs", ("wiping",))], "emergency-cauda-equina", E),
+    "feels different when wiping": S(
+        [("emergency-signs", ("wiping",))], "emergency-cauda-equina", E
+    ),
     "erection change since the pain": S(
         [("emergency-signs", ("sex-change",))], "emergency-cauda-equina", E
     ),
@@ -470,12 +468,7 @@ def test_scenarios_cover_every_sign_and_every_outcome(guide: Guide) -> None:
     reached = {SCENARIOS[name].outcome for name in SCENARIOS}
     assert reached >= {o.id for o in guide.outcomes()}
     ticked = {t for s in SCENARIOS.values() for _, c in s.steps if isinstance(c, tuple) for t in c}
-    asked = {
-        sign
-        for q in guide.questions()
-        if q.chain is not None
-        for sign in q.options[0].signs
-    }
+    asked = {sign for q in guide.questions() if q.chain is not None for sign in q.options[0].signs}
     assert asked <= ticked
     assert len(SCENARIOS) >= 40
 

@@ -1,4 +1,4 @@
-"""Front matter checks, references and approach tables for content pages. (KB-INFRA owner)
+"""Front matter checks, references and approach tables for content pages.
 
 A thin shell: ``botb.content.site`` does the work; this module only reads MkDocs config,
 logs stale-review warnings (strict builds fail on them) and maps pages to paths.
@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,7 @@ from botb.content.site import read_bibliography as read_site_bibliography
 from botb.diagnostics import Diagnostic, DiagnosticError, Location
 
 log = logging.getLogger("mkdocs.plugins.botb")
+TODAY_VARIABLE = "BOTB_TODAY"
 
 
 @dataclass(frozen=True)
@@ -45,11 +47,20 @@ def read_bibliography(*, config: MkDocsConfig, options: Any) -> LoadedBibliograp
     return read_site_bibliography(path, root=project_root(config))
 
 
-def load_content(*, config: MkDocsConfig, loaded: LoadedBibliography) -> SiteContent:
+def review_date() -> dt.date:
+    """The date review ages are counted from: ``BOTB_TODAY`` (ISO) when set, so a test run
+    gives the same verdict on any day, otherwise the real date."""
+    pinned = os.environ.get(TODAY_VARIABLE)
+    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
+
+
+def load_content(
+    *, config: MkDocsConfig, loaded: LoadedBibliography, today: dt.date
+) -> SiteContent:
     """Check every page against the bibliography; raises ``DiagnosticError`` listing all
     problems (the bibliography's own included)."""
     content = check_site_content(
-        Path(config.docs_dir), loaded=loaded, root=project_root(config), today=dt.date.today()
+        Path(config.docs_dir), loaded=loaded, root=project_root(config), today=today
     )
     for warning in content.warnings:
         log.warning(str(warning))
@@ -85,8 +96,6 @@ def content_state(content: SiteContent, *, guide: Any) -> ContentState:
 
 
 def page_markdown(markdown: str, *, page: Page, state: ContentState) -> str:
-    if page.file.src_uri in state.content.pages:
-        escape_front_matter_text(page)
     return render_page_markdown(
         markdown,
         path=page.file.src_uri,
@@ -96,13 +105,13 @@ def page_markdown(markdown: str, *, page: Page, state: ContentState) -> str:
 
 
 def escape_front_matter_text(page: Page) -> None:
-    """Make a page's title and description print as text in every theme template.
+    """Make a page's title and description print as text in every theme template: the one
+    escaping layer for front matter, for content and generated guide pages alike.
 
     Material prints ``page.meta.title`` raw (the header topic, the footer links), so a '<'
     in a title became live markup, and the page's CSP hashes every inline script it finds.
     Markup-escaped values print as text there, and the templates that do escape (``| e``)
-    leave a Markup value as it is, so nothing is escaped twice. Generated guide pages are
-    left alone: the engine escapes their front matter itself.
+    leave a Markup value as it is, so nothing is escaped twice.
     """
     for key in ("title", "description"):
         value = page.meta.get(key)

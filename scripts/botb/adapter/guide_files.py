@@ -1,4 +1,4 @@
-"""Compile the guide for MkDocs and add its generated pages as virtual files. (ENGINE owner)
+"""Compile the guide for MkDocs and add its generated pages as virtual files.
 
 The engine (``botb.guide.compile``) does the work; this module only reads paths from the
 MkDocs config, gathers the docs pages the engine needs (the bibliography and page titles are
@@ -12,10 +12,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
+import markdown  # type: ignore[import-untyped]  # mkdocs depends on it; no stubs pinned
 from botb.adapter import project_root
 from botb.content.bibliography import Bibliography
 from botb.content.references import REFERENCES_PAGE, anchor_for

@@ -64,7 +64,9 @@ class BackOnTheBikePlugin(BasePlugin[BackOnTheBikeConfig]):  # type: ignore[no-u
         loaded = content_pages.read_bibliography(config=config, options=self.config)
         content = None
         try:
-            content = content_pages.load_content(config=config, loaded=loaded)
+            content = content_pages.load_content(
+                config=config, loaded=loaded, today=content_pages.review_date()
+            )
         except DiagnosticError as error:
             content_problems += error.diagnostics
         try:
@@ -114,6 +116,7 @@ class BackOnTheBikePlugin(BasePlugin[BackOnTheBikeConfig]):  # type: ignore[no-u
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
+        content_pages.escape_front_matter_text(page)
         if self.guide is not None:
             markdown = render_markers(markdown, guide=self.guide.guide)
         if page.file.src_uri.startswith(OUTCOME_PAGES):

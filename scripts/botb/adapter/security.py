@@ -1,4 +1,4 @@
-"""Per-page hardening: a Content-Security-Policy meta with script hashes. (FOUNDATION owner)
+"""Per-page hardening: a Content-Security-Policy meta with script hashes.
 
 The policy is computed from each page's final HTML, so it allows exactly the inline scripts
 that page carries and nothing else. Pure functions over strings: MkDocs calls them from
@@ -12,6 +12,7 @@ import functools
 import hashlib
 import re
 from dataclasses import dataclass
+from html.parser import HTMLParser
 
 # Script types the browser executes; anything else (application/json config blocks,
 # application/ld+json) is inert data and needs no hash.
@@ -37,60 +38,63 @@ _FIXED_DIRECTIVES = (
 )
 
 
-# A single regular-expression pass over the page replaces html.parser, which cost ~10 ms a page
-# (a fifth of the build). Comments and raw-text elements are matched first, so a tag written
-# inside them is not mistaken for markup; attribute values are matched as quoted strings, so a
-# '>' inside a value does not end the tag.
-_RAW = ("script", "style", "textarea", "title")
-_ATTRS = r"""(?:[^>"']|"[^"]*"|'[^']*')*"""
-# A tag name may take a quote, and giving it back can turn the rest into a quoted value: only
-# the first reading (the whole name) is known to match the token's span when it is quiet.
-_NAME, _QUIET_NAME = r"[^\s/>]*", r"[^\s/>]*+"
-# Attributes that cannot hold an event handler: _ATTRIBUTE starts a name only after
-# whitespace, '/', '=', a quote or '>', however the quotes pair up, so a tag with no "on" after
-# any of those has none. A quoted '>' would hide the tag's end from the look-ahead; such tags
-# (rare) are left to the token pattern.
-_QUIET_ATTRS = r"""(?![^>]*[\s"'/=]on)(?:[^>"']++|"[^">]*+"|'[^'>]*+')*+"""
-
-
-def _quiet_elements() -> str:
-    """Raw-text elements other than scripts (with their text), then tags with any other name,
-    when no attribute can be a handler. No capturing groups: Python 3.11's re mis-tracks
-    groups inside a possessive repeat."""
-    raw = [rf"<{tag}\b{_QUIET_ATTRS}>.*?</{tag}\s*>" for tag in _RAW if tag != "script"]
-    tags = rf"<(?!(?:{'|'.join(_RAW)})\b)[a-zA-Z]{_QUIET_NAME}{_QUIET_ATTRS}>"
-    return "|".join([*raw, tags])
-
-
-# Each match ends with the next token that needs Python: a script element, or any other tag
-# that may carry an event handler (or a script tag that is never closed). The possessive
-# prefix steps over everything else (text, comments, the thousands of plain tags of the
-# navigation) inside the regular-expression engine; the per-tag Python work it replaces was
-# most of the scan's cost. It consumes exactly what a token there would span, so every tag
-# is read the same way, and a '<' that starts no element stays text.
-_TOKEN = re.compile(
-    rf"""(?:<!--.*?-->
-      | {_quiet_elements()}
-      | [^<]+
-      | (?!<[a-zA-Z]{_NAME}{_ATTRS}>)<  # starts no tag (a raw-text element starts a tag too)
-    )*+
-    (?:(?P<token><(?P<raw>{"|".join(_RAW)})\b(?P<raw_attrs>{_ATTRS})>(?P<body>.*?)</(?P=raw)\s*>
-      | <(?P<tag>[a-zA-Z]{_NAME})(?P<attrs>{_ATTRS})>)
-    | \Z)""",
+# Comments and script/style elements (the raw-text elements of the stdlib html.parser), found
+# with a regular expression and read with html.parser. A full html.parser pass costs about
+# 10 ms a page (a fifth of the build); locating the few fragments that matter first keeps the
+# parser's rules without its cost. Locating assumes what MkDocs writes: attribute values hold
+# no raw '<' (Python-Markdown and Jinja escape it), so every '<script' found is a tag.
+# tests/adapter/test_security_differential.py compares this with a full html.parser pass.
+_LOCATED = re.compile(
+    r"""<!--.*?(?:-->|\Z)
+    | <(?P<raw>script|style)\b(?P<attrs>(?:=\s*"[^"]*"|=\s*'[^']*'|[^>])*+)>
+      (?P<body>.*?)(?P<end></(?P=raw)[\s/>]|\Z)""",
     re.DOTALL | re.IGNORECASE | re.VERBOSE,
 )
-# HTML attribute names run to whitespace, '/', '>' or '='; a stray quote belongs to the name,
-# as in browsers, so a broken value such as content="a "b" once" still exposes 'once'.
-_ATTRIBUTE = re.compile(
-    r"""(?P<name>[^\s/>=][^\s/>=]*)(?:\s*=\s*(?P<value>"[^"]*"|'[^']*'|[^\s>]*))?"""
-)
-
+# An attribute whose name starts with "on" and that has a value (a handler without one runs
+# nothing). Prose rarely matches, so most pages never need the full parse below.
+_HANDLER_HINT = re.compile(r"""[\s"'/]on[^\s"'/>=]*\s*=""", re.IGNORECASE)
 
 # Page content (Markdown rendered inside Material's article) never needs an inline script;
 # one found there can only have been injected, so it gets no hash and the browser blocks it.
 _ARTICLE = re.compile(
     r'<article class="md-content__inner[^"]*">.*</article>', re.DOTALL | re.IGNORECASE
 )
+
+
+class _Tags(HTMLParser):
+    """Start tags as html.parser reads them: (tag, attributes), names lowercased."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs))
+
+
+def start_tags(html: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
+    parser = _Tags()
+    parser.feed(html)
+    parser.close()
+    return parser.tags
+
+
+def handlers_in(tags: list[tuple[str, list[tuple[str, str | None]]]]) -> list[str]:
+    """``<tag onname>`` for every on* attribute with a value, once per tag and name."""
+    found: list[str] = []
+    for tag, attrs in tags:
+        names = dict.fromkeys(n for n, v in attrs if n.startswith("on") and v is not None)
+        found += [f"<{tag} {name}>" for name in names]
+    return found
+
+
+def executes(attrs: list[tuple[str, str | None]]) -> bool:
+    """A script element the browser runs from its own text (no src, a JavaScript type)."""
+    values = dict(reversed(attrs))  # the first of a repeated attribute wins, as in browsers
+    return "src" not in values and (values.get("type") or "").strip().lower() in _JS_TYPES
 
 
 @dataclass(frozen=True)
@@ -100,38 +104,27 @@ class _ScriptScan:
     event_handlers: tuple[str, ...]
 
 
-def _attributes(text: str) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for match in _ATTRIBUTE.finditer(text):
-        value = match.group("value") or ""
-        if value[:1] in {'"', "'"}:
-            value = value[1:-1]
-        found.setdefault(match.group("name").lower(), value)
-    return found
-
-
 # The plugin asks for a page's event handlers and then for its script hashes: one cached
 # scan serves both.
 @functools.lru_cache(maxsize=1)
 def _scan(html: str) -> _ScriptScan:
     scripts: list[str] = []
     theme: list[str] = []
-    handlers: list[str] = []
     article = _ARTICLE.search(html)
     content = range(article.start(), article.end()) if article else range(0)
-    for match in _TOKEN.finditer(html):
-        if match.group("token") is None:
-            break  # the end of the page
-        tag = (match.group("raw") or match.group("tag")).lower()
-        attributes = _attributes(match.group("raw_attrs") or match.group("attrs") or "")
-        handlers += [f"<{tag} {name}>" for name in attributes if name.startswith("on")]
-        if tag != "script" or match.group("raw") is None:
+    for match in _LOCATED.finditer(html):
+        # A script still open at the end of the page never runs (the HTML standard marks it
+        # "already started"); an unclosed comment or style hides the rest of the page.
+        if (match.group("raw") or "").lower() != "script" or not match.group("end"):
             continue
-        script_type = attributes.get("type", "").strip().lower()
-        if "src" not in attributes and script_type in _JS_TYPES:
+        # A quote opens a value only after '=' (as in browsers and html.parser); elsewhere it
+        # is part of a name, so the located tag and the parsed tag always agree.
+        ((_, attrs),) = start_tags(f"<script{match.group('attrs')}>")
+        if executes(attrs):
             scripts.append(match.group("body"))
-            if match.start("token") not in content:
+            if match.start() not in content:
                 theme.append(match.group("body"))
+    handlers = handlers_in(start_tags(html)) if _HANDLER_HINT.search(html) else []
     return _ScriptScan(tuple(scripts), tuple(theme), tuple(handlers))
 
 
@@ -141,7 +134,7 @@ def inline_scripts(html: str) -> list[str]:
 
 
 def inline_event_handlers(html: str) -> list[str]:
-    """Every ``on*=`` attribute in the page, as ``<tag onname>``; the site must have none."""
+    """Every ``on*=`` attribute with a value, as ``<tag onname>``; the site must have none."""
     return list(_scan(html).event_handlers)
 
 

@@ -25,7 +25,6 @@ from botb.guide.paths import (
     path_stats,
 )
 from botb.guide.render_json import guide_json
-from botb.guide.sign_pages import marker_problems
 from botb.guide.render_pages import (
     map_page,
     node_order,
@@ -35,6 +34,7 @@ from botb.guide.render_pages import (
     question_page,
     start_page,
 )
+from botb.guide.sign_pages import marker_problems
 from botb.guide.urls import MAP_PAGE, OUTLINE_PAGE, PATHS_PAGE, START_PAGE, node_src
 
 

@@ -202,8 +202,18 @@ TIER_TEXT = Record(
     name="tier",
     description="What one urgency tier says to the reader.",
     fields=(
-        Field("label", Text(), "Short name of the tier, e.g. 'Urgent: get advice today'.", required=True),
-        Field("action", Text(markdown=True), "What to do, in one or two sentences (Markdown, for tel: links).", required=True),
+        Field(
+            "label",
+            Text(),
+            "Short name of the tier, e.g. 'Urgent: get advice today'.",
+            required=True,
+        ),
+        Field(
+            "action",
+            Text(markdown=True),
+            "What to do, in one or two sentences (Markdown, for tel: links).",
+            required=True,
+        ),
         Field(
             "signs_heading",
             Text(),
@@ -334,8 +344,7 @@ META = Record(
         Field(
             "scope",
             Text(),
-            "One plain line on what the guide cannot do, shown at its start and on every "
-            "outcome.",
+            "One plain line on what the guide cannot do, shown at its start and on every outcome.",
             required=True,
         ),
         Field(
@@ -365,15 +374,27 @@ META = Record(
             "sign-off pending.'",
             required=True,
         ),
-        Field("chain_yes", Text(), "Yes answer of a checklist asked one item at a time.", required=True),
+        Field(
+            "chain_yes",
+            Text(),
+            "Yes answer of a checklist asked one item at a time.",
+            required=True,
+        ),
         Field(
             "chain_yes_unsure",
             Text(),
             "Yes answer of a checklist item without a follow-up: not sure counts as yes.",
             required=True,
         ),
-        Field("chain_no", Text(), "No answer of a checklist asked one item at a time.", required=True),
-        Field("chain_unsure", Text(), "Not sure answer of a checklist item with a follow-up.", required=True),
+        Field(
+            "chain_no", Text(), "No answer of a checklist asked one item at a time.", required=True
+        ),
+        Field(
+            "chain_unsure",
+            Text(),
+            "Not sure answer of a checklist item with a follow-up.",
+            required=True,
+        ),
     ),
 )
 

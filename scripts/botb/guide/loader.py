@@ -375,6 +375,7 @@ def _checklist(
             floor=Urgency(none["floor"]) if last and none.get("floor") else None,
             fact=_optional(none, "fact") if last else None,
         )
+        options: tuple[Option, ...]
         if "unsure" in item:
             options = (
                 replace(yes, label=_plain(meta["chain_yes"]), hint=None),
@@ -561,7 +562,7 @@ def _load_guide(guide_dir: Path, *, root: Path) -> Guide | None:
                 "its label, action and signs_heading",
             )
         )
-    for node_id, (node, where) in raw_nodes.items():
+    for node_id, (node, _) in raw_nodes.items():
         # Only well-formed questions get these checks; the validator reports the rest.
         if not isinstance(node, PosDict) or node.get("type") != "question":
             continue

@@ -161,7 +161,8 @@ def path_book_text(guide: Guide, *, cap: int = DEFAULT_CAP) -> str:
 def _asked(question: Question) -> str:
     if question.chain is None:
         return question.text
-    return f"{question.chain.question} ({question.chain.index + 1}/{question.chain.total}) {question.text}?"
+    chain = question.chain
+    return f"{chain.question} ({chain.index + 1}/{chain.total}) {question.text}?"
 
 
 def path_floor(guide: Guide, path: AnswerPath) -> Urgency | None:

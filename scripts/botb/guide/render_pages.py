@@ -79,7 +79,11 @@ def sign_list(guide: Guide, tier: Urgency, *, indent: str = "") -> list[str]:
     """One tier's signs from the registry, under the tier's heading, then its action."""
     text = guide.tiers[tier]
     signs: list[Sign] = guide.signs_of(tier)
-    lines = [f'{indent}<div class="botb-signs botb-signs--{tier.value}" data-signs="{tier.value}" markdown>', ""]
+    lines = [
+        f'{indent}<div class="botb-signs botb-signs--{tier.value}" '
+        f'data-signs="{tier.value}" markdown>',
+        "",
+    ]
     lines += [f"{indent}**{md_text(text.signs_heading)}:**", ""]
     lines += [f"{indent}- {md_text(sign.text)}" for sign in signs]
     lines += ["", f"{indent}{safe_markdown(text.action)}", "", f"{indent}</div>", ""]
@@ -127,7 +131,9 @@ def question_page(guide: Guide, question: Question) -> str:
     for index, option in enumerate(question.options):
         target = link(src=src, target=node_src(guide.nodes[option.next]))
         fallback = ' data-fallback="true"' if option.fallback else ""
-        attrs = f'{{ .botb-option data-option="{index}" data-next="{attr(option.next)}"{fallback} }}'
+        attrs = (
+            f'{{ .botb-option data-option="{index}" data-next="{attr(option.next)}"{fallback} }}'
+        )
         item = f"[{md_text(option.label)}]({target}){attrs}"
         if option.hint:
             item += f' <span class="botb-option-hint">{md_text(option.hint)}</span>'
@@ -170,7 +176,10 @@ def outcome_page(
         "",
     ]
     if outcome.urgency is not Urgency.EMERGENCY:
-        lines += [f'<p class="botb-crisis" data-crisis markdown>{safe_markdown(guide.meta.crisis)}</p>', ""]
+        lines += [
+            f'<p class="botb-crisis" data-crisis markdown>{safe_markdown(guide.meta.crisis)}</p>',
+            "",
+        ]
     lines += [
         f'<p class="botb-summary" markdown>{md_text(outcome.summary)}</p>',
         "",

@@ -1,4 +1,4 @@
-"""``python -m botb.bench.engine_timing CONFIG SITE_DIR``: one strict build, engine timed.
+"""``python -m tools.bench.engine_timing CONFIG SITE_DIR``: one strict build, engine timed.
 
 Wraps the adapter's two engine entry points (``compile_guide`` and ``add_guide_files``)
 with a stopwatch and runs MkDocs' build in this process. The wrappers call the originals

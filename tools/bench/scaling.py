@@ -10,13 +10,14 @@ from __future__ import annotations
 import statistics
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from botb.bench import configs, synthetic
-from botb.bench.builds import timed_build
 from botb.guide.checks import check_guide
 from botb.guide.loader import load_guide
+from tools.bench import configs, synthetic
+from tools.bench.builds import timed_build
 
 SITE_SIZES = (100, 1_000, 3_000)
 TREE_SIZES = (100, 1_000, 10_000)
@@ -65,29 +66,44 @@ def plan_runs() -> list[tuple[int, int]]:
     return sorted(runs, key=lambda run: _built_pages(pages=run[0], nodes=run[1]))
 
 
-def measure(*, budget_seconds: float, log: object = print) -> list[ScalingRun]:
+def site(*, pages: int, nodes: int = TREE_SIZES[0]) -> ScalingRun:
+    """One strict build of the synthetic site with the project's config and plugin."""
+    built = _built_pages(pages=pages, nodes=nodes)
+    with tempfile.TemporaryDirectory(prefix="botb-bench-scale-") as tmp:
+        config = _prepare(Path(tmp), pages=pages, nodes=nodes)
+        timed = timed_build(config_file=config, site_dir=Path(tmp) / "site")
+    if not timed.ok:
+        note = "build failed: " + (timed.log.splitlines() or ["?"])[-1][:200]
+        return ScalingRun(pages, nodes, built, None, None, note)
+    return ScalingRun(pages, nodes, built, timed.seconds, timed.seconds / built * 1000, "")
+
+
+def measure(
+    *,
+    budget_seconds: float,
+    log: Callable[[str], None] = print,
+    runs: list[tuple[int, int]] | None = None,
+    per_page: float | None = None,
+) -> list[ScalingRun]:
+    """``runs`` (default: every planned size), skipping those projected past the budget;
+    ``per_page`` is a known seconds-per-page to project the first run with."""
     results: list[ScalingRun] = []
-    per_page: float | None = None
     deadline = time.monotonic() + budget_seconds
-    for pages, nodes in plan_runs():
+    for pages, nodes in plan_runs() if runs is None else runs:
         built = _built_pages(pages=pages, nodes=nodes)
         left = deadline - time.monotonic()
         if per_page is not None and per_page * built > left:
             note = f"skipped: projected {per_page * built:.0f} s, {max(left, 0):.0f} s left"
             results.append(ScalingRun(pages, nodes, built, None, None, note))
-            log(f"  scaling {pages} pages / {nodes} nodes: {note}")  # type: ignore[operator]
+            log(f"  scaling {pages} pages / {nodes} nodes: {note}")
             continue
-        with tempfile.TemporaryDirectory(prefix="botb-bench-scale-") as tmp:
-            config = _prepare(Path(tmp), pages=pages, nodes=nodes)
-            timed = timed_build(config_file=config, site_dir=Path(tmp) / "site")
-        if not timed.ok:
-            note = "build failed: " + (timed.log.splitlines() or ["?"])[-1][:200]
-            results.append(ScalingRun(pages, nodes, built, None, None, note))
-            log(f"  scaling {pages} pages / {nodes} nodes: {note}")  # type: ignore[operator]
+        run = site(pages=pages, nodes=nodes)
+        results.append(run)
+        if run.seconds is None:
+            log(f"  scaling {pages} pages / {nodes} nodes: {run.note}")
             continue
-        per_page = timed.seconds / built
-        results.append(ScalingRun(pages, nodes, built, timed.seconds, per_page * 1000, ""))
-        log(f"  scaling {pages} pages / {nodes} nodes: {timed.seconds:.1f} s")  # type: ignore[operator]
+        per_page = run.seconds / built
+        log(f"  scaling {pages} pages / {nodes} nodes: {run.seconds:.1f} s")
     return results
 
 

@@ -226,7 +226,7 @@ URGENCIES = ("soon", "routine", "self-care", "urgent")
 
 
 def tree_files(nodes: int, *, pages: tuple[str, ...]) -> dict[str, str]:
-    """A valid guide of exactly ``nodes`` nodes in the SPEC YAML format (one file).
+    """A valid guide of exactly ``nodes`` nodes in the guide YAML format, in one file.
 
     Four screening questions come first (each "yes" leads to the emergency outcome), then
     ``QUESTION_LAYERS`` layers of questions, then outcomes. Non-urgent outcomes list two of

@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 
 from playwright.sync_api import Browser, Response
 
-from botb.bench.server import compressible, content_type, gzip_bytes
+from tools.serve import compressible, content_type, gzip_bytes
 
 
 @dataclass

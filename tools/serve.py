@@ -1,9 +1,10 @@
-"""A small threaded static server that answers like GitHub Pages does for a project site.
+"""The one static server of the project: the browser tests and the benchmark both use it.
 
-Serves ``site_dir`` under a sub-path, gzips text types, sends ``Cache-Control: max-age=600``,
-``ETag`` and ``Last-Modified`` (and answers conditional requests with 304), and returns
-404.html for missing files. Only for measuring: Lighthouse and the weight count what a
-reader's browser would really transfer.
+It answers like GitHub Pages does for a project site: ``site_dir`` under a sub-path, gzip for
+text types, ``Cache-Control: max-age=600``, ``ETag`` and ``Last-Modified`` (with 304 answers
+to conditional requests), a redirect that adds the slash to a folder, and 404.html for
+anything missing. ``http.server`` alone cannot gzip, and the bench's weights and Lighthouse
+scores count what a reader's browser would really transfer.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ GZIP_TYPES = (
     "application/manifest+json",
 )
 CACHE_CONTROL = "max-age=600"  # what GitHub Pages sends
+_NOT_FOUND = b"<!doctype html><title>404</title><h1>Not found</h1>\n"
 
 
 def gzip_bytes(data: bytes) -> bytes:
@@ -60,22 +62,26 @@ def _encoded(path: Path, mtime: float) -> tuple[bytes, bytes, str]:
 
 class _Handler(http.server.BaseHTTPRequestHandler):
     site_dir: Path
+    sub_path: str
     protocol_version = "HTTP/1.1"
 
     def log_message(self, format: str, *args: Any) -> None:
         return
 
     def _resolve(self) -> Path | None:
+        """The file or folder asked for, or None when it is missing or outside the site."""
         path = unquote(urlsplit(self.path).path)
-        if not path.startswith(SUB_PATH):
+        if path == self.sub_path.rstrip("/"):
+            return self.site_dir  # a folder without its slash: the caller redirects
+        if not path.startswith(self.sub_path):
             return None
-        relative = path[len(SUB_PATH) :]
-        target = (self.site_dir / relative).resolve()
-        if self.site_dir.resolve() not in (target, *target.parents):
+        root = self.site_dir.resolve()
+        target = (root / path[len(self.sub_path) :]).resolve()
+        if root not in (target, *target.parents):
             return None
         if target.is_dir():
             if not path.endswith("/"):
-                return target  # redirected by the caller
+                return target
             target = target / "index.html"
         return target if target.is_file() else None
 
@@ -93,13 +99,12 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
-        status = 200
         if target is None:
-            status, target = 404, self.site_dir / "404.html"
+            self._not_found(body=body)
+            return
         stat = target.stat()
         raw, packed, etag = _encoded(target, stat.st_mtime)
-        modified = email.utils.formatdate(stat.st_mtime, usegmt=True)
-        if status == 200 and self.headers.get("If-None-Match") == etag:
+        if self.headers.get("If-None-Match") == etag:
             self.send_response(304)
             self.send_header("ETag", etag)
             self.send_header("Cache-Control", CACHE_CONTROL)
@@ -107,15 +112,25 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             return
         kind = content_type(target)
         use_gzip = compressible(kind) and "gzip" in self.headers.get("Accept-Encoding", "")
-        payload = packed if use_gzip else raw
-        self.send_response(status)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(payload)))
+        self.send_response(200)
         self.send_header("Cache-Control", CACHE_CONTROL)
         self.send_header("ETag", etag)
-        self.send_header("Last-Modified", modified)
+        self.send_header("Last-Modified", email.utils.formatdate(stat.st_mtime, usegmt=True))
+        self._send_body(packed if use_gzip else raw, kind=kind, gzipped=use_gzip, body=body)
+
+    def _not_found(self, *, body: bool) -> None:
+        page = self.site_dir / "404.html"
+        raw = page.read_bytes() if page.is_file() else _NOT_FOUND
+        use_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        self.send_response(404)
+        payload = gzip_bytes(raw) if use_gzip else raw
+        self._send_body(payload, kind="text/html; charset=utf-8", gzipped=use_gzip, body=body)
+
+    def _send_body(self, payload: bytes, *, kind: str, gzipped: bool, body: bool) -> None:
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(payload)))
         self.send_header("Vary", "Accept-Encoding")
-        if use_gzip:
+        if gzipped:
             self.send_header("Content-Encoding", "gzip")
         self.end_headers()
         if body:
@@ -123,16 +138,20 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 
 @contextmanager
-def serve(site_dir: Path) -> Iterator[str]:
-    """Serve ``site_dir`` on a free local port; yields the site URL (with the sub-path)."""
-    handler = type("Handler", (_Handler,), {"site_dir": site_dir})
+def serve(site_dir: Path, *, sub_path: str = SUB_PATH) -> Iterator[str]:
+    """Serve ``site_dir`` on a free local port; yields the site URL (with the sub-path).
+
+    Files are read when asked for, so the server may start before the site is built into
+    ``site_dir``: a build can then be given the URL (and port) it will be served from.
+    """
+    handler = type("Handler", (_Handler,), {"site_dir": site_dir, "sub_path": sub_path})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     host, port = server.server_address[:2]
     try:
-        yield f"http://{host!s}:{port}{SUB_PATH}"
+        yield f"http://{host!s}:{port}{sub_path}"
     finally:
         server.shutdown()
         server.server_close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import statistics
 from typing import Any
 
-from botb.bench.budgets import PAGES, Verdict
+from tools.bench.budgets import PAGES, Verdict, scaling_seconds
 
 Row = tuple[str, str, str, str]  # measure, site, stock baseline, ratio
 
@@ -39,14 +39,10 @@ def _score(scores: dict[str, float] | None, category: str) -> str:
 def rows(results: dict[str, Any]) -> list[Row]:
     out: list[Row] = []
     site_b, base_b = results.get("site_build_seconds"), results.get("baseline_build_seconds")
-    out.append(
-        ("Build, median of 5 (wall)", seconds(site_b), seconds(base_b), ratio(site_b, base_b))
-    )
+    out.append(("Build, median (wall)", seconds(site_b), seconds(base_b), ratio(site_b, base_b)))
     site_c = results.get("site_build_cpu_seconds")
     base_c = results.get("baseline_build_cpu_seconds")
-    out.append(
-        ("Build, median of 5 (CPU)", seconds(site_c), seconds(base_c), ratio(site_c, base_c))
-    )
+    out.append(("Build, median (CPU)", seconds(site_c), seconds(base_c), ratio(site_c, base_c)))
     share = results.get("guide_share_of_build")
     out.append(("Guide engine share of build", "—" if share is None else f"{share:.1%}", "0 %", ""))
     transfer = results.get("transfer_gzip_bytes", {})
@@ -54,7 +50,23 @@ def rows(results: dict[str, Any]) -> list[Row]:
     for page in PAGES:
         site_t, base_t = transfer.get(page), base_transfer.get(page)
         out.append((f"Transfer gz: {page}", kib(site_t), kib(base_t), ratio(site_t, base_t)))
-    out.append(("Guide own JS+CSS gz", kib(results.get("guide_assets_gzip_bytes")), "", ""))
+    details = results.get("transfer_detail", {})
+    base_details = results.get("baseline_transfer_detail", {})
+    for page in PAGES:
+        mine, theirs = details.get(page), base_details.get(page)
+        site_r = len(mine["requests"]) if mine else None
+        base_r = len(theirs["requests"]) if theirs else None
+        out.append((f"Requests: {page}", _count(site_r), _count(base_r), ratio(site_r, base_r)))
+    assets = results.get("guide_assets_gzip_bytes")
+    stock_question = base_details.get("question", {}).get("total_gzip_bytes")
+    out.append(
+        (
+            "Guide own JS+CSS gz (stock: its whole question page)",
+            kib(assets),
+            kib(stock_question),
+            ratio(assets, stock_question),
+        )
+    )
     lighthouse = results.get("lighthouse", {})
     base_lh = results.get("baseline_lighthouse", {})
     for page in PAGES:
@@ -88,6 +100,12 @@ def rows(results: dict[str, Any]) -> list[Row]:
     out.append(("Answer to outcome page, median", _ms(outcome), "", ""))
     out += _scaling_rows(results.get("scaling", []), suffix="")
     out += _scaling_rows(results.get("scaling_stock", []), suffix=", stock Material")
+    thousand = scaling_seconds(results, pages=1_000)
+    stock = scaling_seconds(results, pages=1_000, key="scaling_stock")
+    if thousand is not None or stock is not None:
+        out.append(
+            ("1,000 pages vs stock", seconds(thousand), seconds(stock), ratio(thousand, stock))
+        )
     load = results.get("check_load_seconds_10k_nodes")
     out.append(("YAML load before the checks, 10,000 nodes", seconds(load), "", ""))
     return out
@@ -102,6 +120,22 @@ def _scaling_rows(runs: list[dict[str, Any]], *, suffix: str) -> list[Row]:
             continue
         out.append((label, f"{run['seconds']:.1f} s ({run['ms_per_page']:.0f} ms/page)", "", ""))
     return out
+
+
+def load_rows(results: dict[str, Any]) -> list[tuple[str, ...]]:
+    """Stage, 1-minute load average before → after its kept try, and its tries and noise."""
+    out: list[tuple[str, ...]] = []
+    for stage, entry in results.get("load", {}).items():
+        before, after = entry["loads"][-1]
+        verdict = "NOISY" if entry["noisy"] else "quiet"
+        tries = entry["tries"]
+        counted = f"{tries} {'try' if tries == 1 else 'tries'}"
+        out.append((stage, f"{before:.2f} → {after:.2f}", f"{verdict}, {counted}"))
+    return out
+
+
+def _count(value: int | None) -> str:
+    return "—" if value is None else str(value)
 
 
 def _ms(value: float | None) -> str:
@@ -137,4 +171,9 @@ def render(results: dict[str, Any], verdicts: list[Verdict]) -> str:
             for v in verdicts
         ],
     )
-    return "\n\n".join([measures, NOINDEX_NOTE, budgets])
+    parts = [measures, NOINDEX_NOTE, budgets]
+    loads = load_rows(results)
+    if loads:
+        limit = results.get("machine", {}).get("noisy_above_load")
+        parts.append(table(("Stage", "Load average", f"Noisy above {limit}"), loads))
+    return "\n\n".join(parts)

@@ -13,6 +13,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from tools.bench.configs import ROOT
+
 
 @dataclass(frozen=True)
 class Timed:
@@ -24,6 +26,11 @@ class Timed:
 
 def _env(site_url: str | None) -> dict[str, str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    # Builds run in the config's folder (often a temporary one): ``tools`` is found from there
+    # only through the path.
+    env["PYTHONPATH"] = os.pathsep.join(
+        part for part in (str(ROOT), os.environ.get("PYTHONPATH", "")) if part
+    )
     if site_url is not None:
         env["SITE_URL"] = site_url
     return env
@@ -100,7 +107,7 @@ class EngineShare:
 
 def engine_share(*, config_file: Path, site_dir: Path, site_url: str | None = None) -> EngineShare:
     """One in-process build with the engine's two adapter calls timed (see engine_timing)."""
-    command = [sys.executable, "-m", "botb.bench.engine_timing", str(config_file), str(site_dir)]
+    command = [sys.executable, "-m", "tools.bench.engine_timing", str(config_file), str(site_dir)]
     done = _run(command, config_file=config_file, site_url=site_url)
     if done.returncode != 0:
         raise RuntimeError(done.stderr.strip().splitlines()[-1] if done.stderr else "failed")

@@ -1,4 +1,4 @@
-"""Lighthouse 12 (npm, from bench/node_modules) on Debian Chromium, mobile preset."""
+"""Lighthouse 12 (npm, from tools/bench/node_modules) on Debian Chromium, mobile preset."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from botb.bench.configs import ROOT
+from tools.bench.configs import ROOT
 
-LIGHTHOUSE = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE = ROOT / "tools" / "bench" / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 NOINDEX_AUDIT = "is-crawlable"
 
