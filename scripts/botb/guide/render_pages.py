@@ -407,5 +407,6 @@ def paths_page(guide: Guide, *, paths: list[AnswerPath], stats: PathStats) -> st
 def node_order(guide: Guide) -> list[Node]:
     """Start first, then breadth first: the stable order of pages and JSON."""
     seen = reachable(guide)
-    rest = [node_id for node_id in guide.nodes if node_id not in set(seen)]
+    found = set(seen)  # once, not per node: this was quadratic in the size of the tree
+    rest = [node_id for node_id in guide.nodes if node_id not in found]
     return [guide.nodes[node_id] for node_id in [*seen, *rest]]
