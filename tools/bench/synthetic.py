@@ -244,6 +244,20 @@ def tree_files(nodes: int, *, pages: tuple[str, ...]) -> dict[str, str]:
         "  minutes: 3",
         "  intro: >-",
         "    A generated guide of a known size, used only to time the build.",
+        "  scope: Synthetic scope line.",
+        "  crisis: Synthetic crisis line.",
+        "  signs_intro: Synthetic signs line.",
+        "  sooner: Synthetic sooner line.",
+        "  review_status: Synthetic review line for {reviewed}.",
+        '  chain_yes: "Yes"',
+        '  chain_yes_unsure: "Yes, or not sure"',
+        '  chain_no: "No"',
+        "  chain_unsure: Not sure",
+        "tiers:",
+        *(
+            f"  {tier}: {{label: {tier}, action: {tier} action., signs_heading: {tier} signs}}"
+            for tier in ("emergency", "urgent", "soon", "routine", "self-care")
+        ),
         "nodes:",
     ]
     for number in range(1, SCREENING + 1):
@@ -291,6 +305,11 @@ def _question(node_id: str, *, text: str, screening: bool, nexts: list[str]) -> 
     lines.append("    options:")
     for number, target in enumerate(nexts):
         lines += [f"      - label: Answer {number + 1}", f"        next: {target}"]
+    # The first answer of a screening question leads to the emergency outcome: it is also
+    # the safe answer for a reader who is not sure. Elsewhere the last answer is.
+    fallback = 0 if screening else len(nexts) - 1
+    at = lines.index(f"      - label: Answer {fallback + 1}")
+    lines.insert(at + 1, "        fallback: true")
     return lines
 
 
