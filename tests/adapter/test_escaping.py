@@ -119,7 +119,8 @@ def _place(project: Path) -> dict[str, Placed]:
         f: yaml.safe_load(f.read_text(encoding="utf-8")) for f in (project / "guide").glob("*.yml")
     }
     nodes = {i: n for d in files.values() for i, n in (d.get("nodes") or {}).items()}
-    questions = [i for i, n in nodes.items() if n["type"] == "question"]
+    # A checklist's page shows its items' wording, not its own text: plain questions only.
+    questions = [i for i, n in nodes.items() if n["type"] == "question" and not n.get("multiple")]
     outcomes = [i for i, n in nodes.items() if n["type"] == "outcome"]
     assert len(outcomes) >= len(TRICKY), "guide too small"
     chosen: dict[str, tuple[str, str, str | None]] = {}

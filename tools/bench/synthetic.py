@@ -71,6 +71,7 @@ def _page(path: str, *, index: int, previous: str | None, following: str | None)
             f"description: Synthetic benchmark page number {index + 1}, "
             "standing in for a real article of similar length.",
             f"sources: [{', '.join(keys)}]",
+            "clinical_review: pending",
             "---",
             "",
             f"# Synthetic page {index + 1}",
@@ -117,6 +118,7 @@ def _bibliography() -> str:
             f"  title: {title}",
             "  container: Synthetic Journal",
             f"  year: {year}",
+            f"  url: https://example.org/{key}",
             "",
         ]
     return "\n".join(lines)
@@ -166,7 +168,10 @@ def site_files(plan: SitePlan) -> dict[str, str]:
 
 
 def _front(title: str, description: str, *, extra: str = "") -> str:
-    return f"---\ntitle: {title}\ndescription: {description}\n{extra}---\n\n"
+    # Every page says whether a clinician signed it off; a synthetic one never was.
+    return (
+        f"---\ntitle: {title}\ndescription: {description}\n{extra}clinical_review: pending\n---\n\n"
+    )
 
 
 def site_nav(plan: SitePlan) -> list[object]:
