@@ -210,3 +210,33 @@ def test_floor_dataflow_agrees_with_walking_every_path(seed: int) -> None:
     )
     found = any("sets a floor of" in m for m in messages(guide))
     assert found == broken
+
+
+def _with(guide: Guide, node_id: str, **changes: object) -> Guide:
+    node = guide.nodes[node_id]
+    return dataclasses.replace(
+        guide, nodes={**guide.nodes, node_id: dataclasses.replace(node, **changes)}
+    )
+
+
+@pytest.mark.parametrize(
+    "why", ["You told us the pain is new.", "There are NO warning signs.", "You have no weakness."]
+)
+def test_outcome_prose_may_not_claim_the_readers_answers(why: str) -> None:
+    guide = _with(build(SAFE, screening=SCREEN), "r", why=why)
+    assert any(m.startswith("spec.yml:9:3") and "outcome 'r' says" in m for m in messages(guide))
+
+
+def test_outcome_prose_may_not_state_an_answer_some_paths_never_gave() -> None:
+    guide = build(SAFE, screening=SCREEN)
+    q3 = guide.nodes["q3"]
+    assert isinstance(q3, Question)
+    fact = "The pain spreads below the knee."
+    options = (dataclasses.replace(q3.options[0], fact=fact), *q3.options[1:])
+    guide = _with(guide, "q3", options=options)
+    # 'shared' is also reached from q2, which never asked it; its outcome 'sc' may not say it.
+    stated = _with(guide, "sc", why="The pain spreads below the knee, so rest.")
+    found = messages(stated)
+    assert any("outcome 'sc' states 'The pain spreads below the knee.'" in m for m in found)
+    # Said only through the fact, it is fine.
+    assert not any("states" in m for m in messages(guide))

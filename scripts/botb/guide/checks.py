@@ -15,7 +15,7 @@ from botb.diagnostics import Diagnostic, did_you_mean
 from botb.guide import graph
 from botb.guide.loader import chain_id
 from botb.guide.model import Guide, Option, Outcome, Question, Source, Urgency
-from botb.guide.paths import path_stats
+from botb.guide.paths import common_facts, path_stats, reachable_facts
 
 
 @dataclass(frozen=True)
@@ -316,6 +316,58 @@ def _fallback_routes(guide: Guide, order: list[str]) -> list[Diagnostic]:
     return found
 
 
+# Phrases that claim to know the reader's answers: outcome prose may not use them, because an
+# outcome is reached by many paths; what the reader said is shown from the answers themselves.
+_CLAIMS = ("you told us", "no warning signs", "you have no ")
+
+
+def _words(text: str) -> str:
+    return " ".join(text.lower().replace("*", "").split()).rstrip(" .")
+
+
+def _outcome_claims(guide: Guide, order: list[str]) -> list[Diagnostic]:
+    """Outcome prose states no answer that some path to the outcome does not contain."""
+    common = common_facts(guide, order)
+    some = reachable_facts(guide, order)
+    found = []
+    for node_id in order:
+        outcome = guide.nodes[node_id]
+        if not isinstance(outcome, Outcome):
+            continue
+        prose = _words(
+            " ".join(
+                [
+                    outcome.title,
+                    outcome.summary,
+                    outcome.why,
+                    *outcome.ask,
+                    *outcome.safety_net,
+                    *(link.reason for link in (*outcome.approaches, *outcome.notes)),
+                ]
+            )
+        )
+        for phrase in _CLAIMS:
+            if phrase in prose:
+                found.append(
+                    Diagnostic(
+                        outcome.location,
+                        f"outcome {node_id!r} says {phrase.strip()!r}; an outcome is reached "
+                        "by many paths, so say what the reader told us with answer 'fact's, "
+                        "which the page lists from the answers given",
+                    )
+                )
+        for fact in sorted(some[node_id] - set(common[node_id])):
+            if _words(fact) in prose:
+                found.append(
+                    Diagnostic(
+                        outcome.location,
+                        f"outcome {node_id!r} states {fact!r}, but some paths to it never "
+                        "gave that answer; leave it to the answer's 'fact'",
+                    )
+                )
+    return found
+
+
 def _safety(guide: Guide, order: list[str]) -> list[Diagnostic]:
     """Screening rules; ``order`` is a topological order of the reachable nodes."""
     found: list[Diagnostic] = []
@@ -458,6 +510,7 @@ def check_guide(
         return found
     found += _safety(guide, order)
     found += _floors(guide, order)
+    found += _outcome_claims(guide, order)
     found += _fallback_routes(guide, order)
     if not broken:  # path statistics only mean something on a complete graph
         found += _limits(guide, order, limits)

@@ -224,3 +224,21 @@ def common_facts(guide: Guide, order: list[str] | None = None) -> dict[str, tupl
         for node_id in order
         if isinstance(guide.nodes[node_id], Outcome)
     }
+
+
+def reachable_facts(guide: Guide, order: list[str] | None = None) -> dict[str, frozenset[str]]:
+    """For each outcome, every fact that some path to it states (the union)."""
+    order = _order(guide) if order is None else order
+    held: dict[str, frozenset[str]] = {guide.meta.start: frozenset()}
+    for node_id in order:
+        node = guide.nodes[node_id]
+        if isinstance(node, Outcome) or node_id not in held:
+            continue
+        for option in node.options:
+            mine = held[node_id] | ({option.fact} if option.fact else set())
+            held[option.next] = held.get(option.next, frozenset()) | mine
+    return {
+        node_id: held.get(node_id, frozenset())
+        for node_id in order
+        if isinstance(guide.nodes[node_id], Outcome)
+    }
