@@ -534,12 +534,12 @@ def test_the_not_found_page_offers_search_home_the_guide_and_urgent_help(
     assert any(h.startswith("tel:") for h in hrefs)
     for href in {h for h in hrefs if h.startswith("http")}:
         assert page.request.get(href).status == 200, href
-    # The signs are the home page's, word for word (one source until the registry lands).
-    signs = main.locator(".admonition").inner_text()
+    # The emergency signs are the registry's, word for word, as on the home page.
+    signs = main.locator("[data-signs=emergency]").inner_text()
     search = main.locator("form[role=search]")
     assert search.locator("input[name=q]").count() == 1
     page.goto(site_url)
-    assert page.locator("article .admonition").first.inner_text() == signs
+    assert page.locator("article [data-signs=emergency]").first.inner_text() == signs
     page.goto(site_url + missing)
     page.locator("form[role=search] input[name=q]").fill("psoas")
     page.locator("form[role=search] button[type=submit]").click()
@@ -581,7 +581,9 @@ def test_every_phone_number_shown_is_a_tel_link(page: Page, site_url: str) -> No
                  const walker = document.createTreeWalker(
                    document.querySelector('article'), NodeFilter.SHOW_TEXT);
                  for (let n = walker.nextNode(); n; n = walker.nextNode())
-                   if (!n.parentElement.closest('a[href^="tel:"], time, code'))
+                   // Inside any link a number is part of its target (a tel: link, or a
+                   // web address such as a helpline's); elsewhere it must be tappable.
+                   if (!n.parentElement.closest('a[href], time, code'))
                      out.push(n.textContent);
                  return out; }"""
         )

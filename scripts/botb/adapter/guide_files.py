@@ -21,8 +21,8 @@ from botb.content.bibliography import Bibliography
 from botb.content.references import REFERENCES_PAGE, anchor_for
 from botb.guide import compile as engine
 from botb.guide.model import Guide, Urgency
-from botb.guide.render_pages import safe_markdown
-from botb.guide.urls import JSON_FILE
+from botb.guide.render_pages import sign_list
+from botb.guide.urls import JSON_FILE, PATH_BOOK_FILE
 
 CompiledGuide = engine.CompiledGuide
 
@@ -63,7 +63,7 @@ def compile_guide(
 
 
 def add_guide_files(*, files: Files, config: MkDocsConfig, guide: CompiledGuide) -> Files:
-    generated = {**guide.pages, JSON_FILE: guide.json_text}
+    generated = {**guide.pages, JSON_FILE: guide.json_text, PATH_BOOK_FILE: guide.path_book}
     for src_uri, content in generated.items():
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
@@ -72,13 +72,12 @@ def add_guide_files(*, files: Files, config: MkDocsConfig, guide: CompiledGuide)
     return files
 
 
-def emergency_signs(guide: Guide) -> dict[str, Any]:
-    """The emergency tier of the sign registry for templates that are not Markdown (404)."""
-    tier = guide.tiers[Urgency.EMERGENCY]
-    return {
-        "intro": guide.meta.signs_intro,
-        "heading": tier.signs_heading,
-        "signs": [sign.text for sign in guide.signs_of(Urgency.EMERGENCY)],
-        # The action holds tel: links; Markdown with raw HTML escaped, as on the pages.
-        "action": markdown.markdown(safe_markdown(tier.action)),
-    }
+def emergency_signs(guide: Guide, *, config: MkDocsConfig) -> str:
+    """The emergency tier of the sign registry as HTML, for templates that are not Markdown
+    (404.html): the same Markdown as on the pages, through the site's own extensions, so
+    the words, the tier's action and its tel: links are the pages' own."""
+    renderer = markdown.Markdown(
+        extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+    )
+    lines = [f"**{guide.meta.signs_intro}**", "", *sign_list(guide, Urgency.EMERGENCY)]
+    return renderer.convert("\n".join(lines))

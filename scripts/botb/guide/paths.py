@@ -8,6 +8,7 @@ The path book lists paths for clinical sign-off, and refuses beyond ``cap``.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from dataclasses import dataclass
 
 from botb.diagnostics import Diagnostic, DiagnosticError
@@ -140,7 +141,7 @@ def path_book_text(guide: Guide, *, cap: int = DEFAULT_CAP) -> str:
     for number, path in enumerate(paths, start=1):
         lines.append("")
         lines.append(f"Path {number} of {stats.paths}")
-        for question, option in path.steps:
+        for question, option in _grouped(path.steps):
             marks = []
             if (floor := guide.floor(option)) is not None:
                 marks.append(f"floor {floor.value}")
@@ -156,6 +157,38 @@ def path_book_text(guide: Guide, *, cap: int = DEFAULT_CAP) -> str:
             lines.append("  Why (from these answers): " + " ".join(facts))
         lines.append(f"  ⇒ OUTCOME [{outcome.urgency.value}] {outcome.title} ({outcome.id})")
     return "\n".join(lines) + "\n"
+
+
+def _grouped(
+    steps: tuple[tuple[Question, Option], ...],
+) -> list[tuple[Question, Option]]:
+    """A checklist's run of "no" answers as one line (its "none of these"), as a reader
+    with JavaScript sees it; a yes or not sure keeps its own line."""
+    out: list[tuple[Question, Option]] = []
+    index = 0
+    while index < len(steps):
+        question, option = steps[index]
+        chain = question.chain
+        end = index
+        while (
+            chain is not None
+            and end + 1 < len(steps)
+            and steps[end][1] is steps[end][0].options[1]
+            and (after := steps[end + 1][0].chain) is not None
+            and after.group == chain.group
+        ):
+            end += 1
+        last_question, last_option = steps[end]
+        if chain is not None and last_option is last_question.options[1] and (
+            last_question.chain is not None
+            and last_question.chain.index == last_question.chain.total - 1
+        ):
+            none = replace(last_option, label=chain.none_label)
+            out.append((replace(question, text=chain.question, chain=None), none))
+        else:
+            out.extend(steps[index : end + 1])
+        index = end + 1
+    return out
 
 
 def _asked(question: Question) -> str:

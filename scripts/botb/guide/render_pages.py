@@ -376,31 +376,42 @@ def map_page(guide: Guide, *, svg: str) -> str:
 
 
 def paths_page(guide: Guide, *, paths: list[AnswerPath], stats: PathStats) -> str:
+    """Where the paths end, outcome by outcome; every path in full is the path book file.
+
+    Listing all of them here made a page too large to open on a phone (over a thousand
+    paths once checklists are asked item by item); the text file is what clinicians sign.
+    """
     src = PATHS_PAGE
     lines = _front(
         title="Guide path book",
         description="Every answer path and where it ends.",
         searchable=False,
     )
+    ending: dict[str, list[AnswerPath]] = {}
+    for path in paths:
+        ending.setdefault(path.outcome.id, []).append(path)
     lines += [
         "# Guide path book",
         "",
         f"Every way through the guide, for clinical review: {stats.paths} paths to "
         f"{stats.outcomes} outcomes. The longest asks {stats.max_questions} questions; "
-        f"the median asks {stats.median_questions:g}.",
+        f"the median asks {stats.median_questions:g}. Every path in full, with the wording "
+        f"of every tier and warning sign, is in the [path book file](paths.txt) "
+        "(the same text as `guide/PATHS.txt`).",
         "",
+        "| Outcome | How soon | Paths that end here | Shortest path |",
+        "|---|---|---:|---|",
     ]
-    for number, path in enumerate(paths, start=1):
-        lines += [f"## Path {number}", "", "<ol>"]
-        # Raw HTML, exactly what Markdown made of the numbered list: the steps are most of
-        # this (largest) page, and inline parsing of their escaped text was most of its
-        # conversion time. They hold no links; the outcome link stays Markdown so MkDocs
-        # still resolves and validates it.
-        lines += [
-            f"<li>{html_text(question.text)} → <strong>{html_text(option.label)}</strong></li>"
-            for question, option in path.steps
-        ]
-        lines += ["</ol>", "", f"Ends at {_outcome_ref(src, path.outcome)}.", ""]
+    for outcome_id, ended in ending.items():
+        outcome = ended[0].outcome
+        target = link(src=src, target=node_src(outcome))
+        shortest = min(ended, key=lambda path: len(path.steps))
+        steps = " → ".join(md_text(option.label) for _, option in shortest.steps)
+        lines.append(
+            f"| [{md_text(outcome.title)}]({target}) | {outcome.urgency.value} | "
+            f"{len(ended)} | {steps} |"
+        )
+    lines.append("")
     return "\n".join(lines)
 
 

@@ -11,6 +11,7 @@ OUTLINE_PAGE = "guide/outline.md"
 MAP_PAGE = "guide/map.md"
 PATHS_PAGE = "guide/paths.md"
 JSON_FILE = "guide/guide.json"
+PATH_BOOK_FILE = "guide/paths.txt"
 
 
 def node_src(node: Node) -> str:
