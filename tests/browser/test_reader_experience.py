@@ -16,7 +16,7 @@ from playwright.sync_api import Locator, Page
 
 from .contrast import colours, page_background, ratio
 from .test_guide_flow import _deepest_path as _longest_path
-from .test_guide_flow import _end, _fragment, _url
+from .test_guide_flow import _end, _fragment, _steps, _url
 
 pytestmark = pytest.mark.browser
 
@@ -42,6 +42,16 @@ def guide(built_site: Path) -> dict[str, Any]:
 def _open_question(page: Page, site_url: str, guide: dict[str, Any], answers: Answers) -> None:
     page.goto(_url(site_url, guide, guide["start"]) + _fragment(answers))
     page.locator("[data-guide-root][data-enhanced]").wait_for(state="attached")
+
+
+def _first_plain(guide: dict[str, Any], answers: Answers) -> int:
+    """Index of the first answer to a plain question (checklists come first in this guide)."""
+    return next(i for i, (q, _) in enumerate(answers) if "chain" not in guide["nodes"][q])
+
+
+def _rows(guide: dict[str, Any], answers: Answers) -> int:
+    """How many rows the answers summary shows: a checklist is one row."""
+    return len(_steps(guide, answers))
 
 
 def _title(page: Page) -> str:
@@ -123,7 +133,8 @@ def test_back_and_caption_sit_above_the_question_and_the_nav_steps_aside(
 def test_the_skip_link_mid_guide_keeps_the_same_question(
     page: Page, site_url: str, guide: dict[str, Any]
 ) -> None:
-    answers = _longest_path(guide)[:3]
+    whole = _longest_path(guide)
+    answers = whole[: _first_plain(guide, whole) + 1]
     _open_question(page, site_url, guide, answers)
     title, progress, url = _title(page), page.locator(".botb-progress").inner_text(), page.url
     skip = page.locator("a.md-skip")
@@ -150,7 +161,7 @@ def test_a_fragment_without_answers_never_resets_the_guide(
     page.evaluate("location.hash = '#somewhere-else'")
     page.wait_for_function("location.hash === '#somewhere-else'")
     assert _title(page) == title
-    assert page.locator(".botb-answers__a").count() == len(answers)
+    assert page.locator(".botb-answers__a").count() == _rows(guide, answers)
 
 
 # 9. Change an answer, come back -------------------------------------------------------------
@@ -176,13 +187,16 @@ def test_changing_an_answer_to_the_same_returns_to_the_outcome(
     outcome = _url(site_url, guide, _end(guide, answers))
     page.goto(outcome + _fragment(answers))
     page.locator("[data-answers]:not([hidden])").wait_for()
-    page.locator("a[data-change]").nth(1).click()
+    plain = _first_plain(guide, answers)
+    page.locator("a[data-change]").nth(_rows(guide, answers[:plain])).click()
     page.locator(".botb-option--previous").wait_for()
-    assert page.evaluate("document.activeElement.getAttribute('data-option')") == str(answers[1][1])
+    assert page.evaluate("document.activeElement.getAttribute('data-option')") == str(
+        answers[plain][1]
+    )
     page.keyboard.press("Enter")  # the same answer again: one step, straight back
     page.wait_for_url(outcome + _fragment(answers))
     page.locator("[data-answers]:not([hidden])").wait_for()
-    assert page.locator(".botb-answers__a").count() == len(answers)
+    assert page.locator(".botb-answers__a").count() == _rows(guide, answers)
 
 
 def test_changing_an_answer_skips_later_answers_that_still_fit(
@@ -191,6 +205,8 @@ def test_changing_an_answer_skips_later_answers_that_still_fit(
     answers = _longest_path(guide)
     # Find a change whose new route meets a later kept question (the tree is a DAG).
     for position, (question, chosen) in enumerate(answers):
+        if "chain" in guide["nodes"][question]:
+            continue  # a checklist is changed by ticking
         for other in range(len(guide["nodes"][question]["options"])):
             if other == chosen:
                 continue
@@ -205,7 +221,7 @@ def test_changing_an_answer_skips_later_answers_that_still_fit(
     outcome = _url(site_url, guide, _end(guide, answers))
     page.goto(outcome + _fragment(answers))
     page.locator("[data-answers]:not([hidden])").wait_for()
-    page.locator("a[data-change]").nth(position).click()
+    page.locator("a[data-change]").nth(_rows(guide, answers[:position])).click()
     page.locator(".botb-option--previous").wait_for()
     page.locator(f"a.botb-option[data-option='{other}']").click()
     if guide["nodes"][lands]["type"] == "question":
@@ -237,7 +253,7 @@ def test_answer_states_meet_contrast_and_differ(
 ) -> None:
     page.set_viewport_size(DESKTOP)
     answers = _longest_path(guide)
-    _open_question(page, site_url, guide, answers[:1])
+    _open_question(page, site_url, guide, answers[: _first_plain(guide, answers) + 1])
     page.locator("[data-back]").click()  # the earlier answer comes back as "previous"
     previous = page.locator("a.botb-option--previous")
     previous.wait_for()
@@ -278,11 +294,14 @@ def test_answer_states_meet_contrast_and_differ(
         "focus ring", colours(previous)["outline"], page_background(previous)
     )
     # Keyboard focus on a plain answer: step back from the previous one to another answer.
-    for _ in range(10):
-        page.keyboard.press("Shift+Tab")
-        if page.evaluate(
-            "document.activeElement.matches('a.botb-option:not(.botb-option--previous)')"
-        ):
+    plain_focused = "document.activeElement.matches('a.botb-option:not(.botb-option--previous)')"
+    for key in ("Shift+Tab", "Tab"):  # before the previous answer, or after it if it is first
+        previous.focus()
+        for _ in range(10):
+            page.keyboard.press(key)
+            if page.evaluate(plain_focused):
+                break
+        if page.evaluate(plain_focused):
             break
     focused = page.locator("a.botb-option:focus")
     measured["focus"] = _check_text("focus", focused)[1]
@@ -670,7 +689,7 @@ def test_the_skip_link_on_an_outcome_keeps_the_answers_in_the_address(
     assert page.url == url
     page.reload()
     page.locator("[data-answers]:not([hidden])").wait_for()
-    assert page.locator(".botb-answers__a").count() == len(answers)
+    assert page.locator(".botb-answers__a").count() == _rows(guide, answers)
 
 
 def test_axe_finds_nothing_on_any_page_in_the_dark_palette_on_a_phone(
