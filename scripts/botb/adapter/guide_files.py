@@ -80,4 +80,4 @@ def emergency_signs(guide: Guide, *, config: MkDocsConfig) -> str:
         extensions=config.markdown_extensions, extension_configs=config.mdx_configs
     )
     lines = [f"**{guide.meta.signs_intro}**", "", *sign_list(guide, Urgency.EMERGENCY)]
-    return renderer.convert("\n".join(lines))
+    return str(renderer.convert("\n".join(lines)))

@@ -110,9 +110,7 @@ class BackOnTheBikePlugin(BasePlugin[BackOnTheBikeConfig]):  # type: ignore[no-u
         if self.guide is not None:
             start = self.guide.guide.nodes[self.guide.guide.meta.start]
             env.globals["botb_guide_start"] = site_url(node_src(start))
-            env.globals["botb_signs"] = guide_files.emergency_signs(
-                self.guide.guide, config=config
-            )
+            env.globals["botb_signs"] = guide_files.emergency_signs(self.guide.guide, config=config)
         return env
 
     def on_page_markdown(

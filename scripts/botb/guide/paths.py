@@ -8,8 +8,7 @@ The path book lists paths for clinical sign-off, and refuses beyond ``cap``.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from botb.diagnostics import Diagnostic, DiagnosticError
 from botb.guide.graph import reachable, topological_order
@@ -167,7 +166,7 @@ def _grouped(
     out: list[tuple[Question, Option]] = []
     index = 0
     while index < len(steps):
-        question, option = steps[index]
+        question = steps[index][0]
         chain = question.chain
         end = index
         while (
@@ -179,9 +178,13 @@ def _grouped(
         ):
             end += 1
         last_question, last_option = steps[end]
-        if chain is not None and last_option is last_question.options[1] and (
-            last_question.chain is not None
-            and last_question.chain.index == last_question.chain.total - 1
+        if (
+            chain is not None
+            and last_option is last_question.options[1]
+            and (
+                last_question.chain is not None
+                and last_question.chain.index == last_question.chain.total - 1
+            )
         ):
             none = replace(last_option, label=chain.none_label)
             out.append((replace(question, text=chain.question, chain=None), none))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from botb.escape import attr, front_matter, html_text, md_text
+from botb.escape import attr, front_matter, md_text
 from botb.guide.graph import reachable
 from botb.guide.model import Guide, Node, Outcome, Question, Sign, Urgency
 from botb.guide.paths import AnswerPath, PathStats
@@ -402,7 +402,7 @@ def paths_page(guide: Guide, *, paths: list[AnswerPath], stats: PathStats) -> st
         "| Outcome | How soon | Paths that end here | Shortest path |",
         "|---|---|---:|---|",
     ]
-    for outcome_id, ended in ending.items():
+    for ended in ending.values():
         outcome = ended[0].outcome
         target = link(src=src, target=node_src(outcome))
         shortest = min(ended, key=lambda path: len(path.steps))
