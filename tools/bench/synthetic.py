@@ -279,7 +279,7 @@ def tree_files(nodes: int, *, pages: tuple[str, ...]) -> dict[str, str]:
         "    urgency: emergency",
         "    title: Get emergency help now",
         "    summary: A warning sign needs checking today.",
-        "    why: You told us about a warning sign.",
+        "    why: A warning sign needs checking straight away.",
         f"    sources: [{SOURCE_KEYS[0]}]",
         "    reviewed: 2026-11-27",
     ]

@@ -400,7 +400,7 @@ def paths_page(guide: Guide, *, paths: list[AnswerPath], stats: PathStats) -> st
         "(the same text as `guide/PATHS.txt`).",
         "",
         "| Outcome | How soon | Paths that end here | Shortest path |",
-        "|---|---|---:|---|",
+        "|---|---|---|---|",
     ]
     for ended in ending.values():
         outcome = ended[0].outcome
