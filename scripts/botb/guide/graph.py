@@ -91,9 +91,12 @@ def back_edges(guide: Guide) -> list[tuple[Question, Option, list[str]]]:
     return found
 
 
-def shortest_path(guide: Guide, *, target: str, avoid: str) -> list[str] | None:
-    """Node ids of a shortest path from start to ``target`` that never visits ``avoid``."""
-    start = guide.meta.start
+def shortest_path(
+    guide: Guide, *, target: str, avoid: str | None = None, start: str | None = None
+) -> list[str] | None:
+    """Node ids of a shortest path from ``start`` (the guide's start when None) to
+    ``target`` that never visits ``avoid``."""
+    start = guide.meta.start if start is None else start
     if start == avoid or start not in guide.nodes:
         return None
     parent: dict[str, str | None] = {start: None}
@@ -115,19 +118,7 @@ def shortest_path(guide: Guide, *, target: str, avoid: str) -> list[str] | None:
 def shortest_path_via(guide: Guide, *, question: str, target: str) -> list[str] | None:
     """Node ids of a shortest path from start through ``question`` to ``target``."""
     first = shortest_path(guide, target=question, avoid=target)
-    if first is None:
+    rest = shortest_path(guide, target=target, start=question)
+    if first is None or rest is None:
         return None
-    parent: dict[str, str | None] = {question: None}
-    queue = deque([question])
-    while queue:
-        node_id = queue.popleft()
-        if node_id == target:
-            path = [node_id]
-            while (previous := parent[path[-1]]) is not None:
-                path.append(previous)
-            return first[:-1] + path[::-1]
-        for nxt in successors(guide, node_id):
-            if nxt not in parent:
-                parent[nxt] = node_id
-                queue.append(nxt)
-    return None
+    return first[:-1] + rest
