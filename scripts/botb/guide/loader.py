@@ -413,13 +413,17 @@ def _checklist(
     return chain
 
 
-def _sign(sign_id: str, data: PosDict, where: Location) -> Sign:
+def _sources(data: PosDict) -> tuple[Source, ...]:
     sources: PosList = data["sources"]
+    return tuple(Source(key, sources.item_at(i)) for i, key in enumerate(sources))
+
+
+def _sign(sign_id: str, data: PosDict, where: Location) -> Sign:
     return Sign(
         id=sign_id,
         text=_plain(data["text"]),
         tier=Urgency(data["tier"]),
-        sources=tuple(Source(key, sources.item_at(i)) for i, key in enumerate(sources)),
+        sources=_sources(data),
         location=where,
     )
 
@@ -441,7 +445,6 @@ def _page_links(data: PosDict, key: str, *, text: str, where: Location) -> tuple
 
 
 def _outcome(node_id: str, data: PosDict, where: Location) -> Outcome:
-    sources: PosList = data["sources"]
     return Outcome(
         id=node_id,
         urgency=Urgency(data["urgency"]),
@@ -452,7 +455,7 @@ def _outcome(node_id: str, data: PosDict, where: Location) -> Outcome:
         notes=_page_links(data, "notes", text="text", where=where),
         ask=_texts(data, "ask"),
         safety_net=_texts(data, "safety_net"),
-        sources=tuple(Source(key, sources.item_at(i)) for i, key in enumerate(sources)),
+        sources=_sources(data),
         reviewed=_date(data["reviewed"]),
         location=where,
     )
