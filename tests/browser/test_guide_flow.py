@@ -253,16 +253,16 @@ def test_the_browser_back_button_steps_back_through_answers(
     _answer_in_place(page, guide, two)
     assert _title(page) == _shown_title(guide, _end(guide, two))
     page.go_back()
-    page.wait_for_function("location.hash === " + json.dumps(_fragment(one)))
+    page.wait_for_function("() => location.hash === " + json.dumps(_fragment(one)))
     page.wait_for_function(
         "t => document.querySelector('article h1').textContent.startsWith(t)",
         arg=_shown_title(guide, _end(guide, one)),
     )
     page.go_back()
-    page.wait_for_function("!location.hash.includes('a=')")
+    page.wait_for_function("() => !location.hash.includes('a=')")
     assert _title(page) == _shown_title(guide, guide["start"])
     page.go_forward()
-    page.wait_for_function("location.hash === " + json.dumps(_fragment(one)))
+    page.wait_for_function("() => location.hash === " + json.dumps(_fragment(one)))
     assert _title(page) == _shown_title(guide, _end(guide, one))
 
 
@@ -300,7 +300,7 @@ def test_answers_faster_than_a_frame_each_keep_their_history_entry(
     page.wait_for_url(re.compile(re.escape(_fragment(answers)) + "$"))
     assert page.evaluate("history.length") == length + 2
     page.go_back()
-    page.wait_for_function("location.hash === " + json.dumps(_fragment(answers[:1])))
+    page.wait_for_function("() => location.hash === " + json.dumps(_fragment(answers[:1])))
     assert _title(page) == guide["nodes"][answers[1][0]]["title"]
 
 
@@ -318,7 +318,7 @@ def test_the_page_title_names_the_question_on_screen_after_each_step(
         assert page.title() == _shown_title(guide, shown) + suffix
     one = _prefix(guide, answers, 1)
     page.go_back()
-    page.wait_for_function("location.hash === " + json.dumps(_fragment(one)))
+    page.wait_for_function("() => location.hash === " + json.dumps(_fragment(one)))
     assert page.title() == _shown_title(guide, _end(guide, one)) + suffix
 
 

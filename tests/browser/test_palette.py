@@ -78,7 +78,7 @@ def test_without_a_choice_the_page_follows_the_system_as_it_changes(
     page.emulate_media(color_scheme="light")
     page.goto(site_url)
     page.emulate_media(color_scheme="dark")
-    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
     page.locator(VISIBLE_TOGGLE).click()
     # Change events reach media query lists in the order they were made: once this late
     # listener has seen both flips, the page's own listeners have handled them too.
@@ -88,7 +88,7 @@ def test_without_a_choice_the_page_follows_the_system_as_it_changes(
     )
     page.emulate_media(color_scheme="light")
     page.emulate_media(color_scheme="dark")
-    page.wait_for_function("window.__flips === 2")
+    page.wait_for_function("() => window.__flips === 2")
     assert _scheme(page) == "default", "after a toggle, the reader's choice stays"
 
 

@@ -141,7 +141,7 @@ def test_the_skip_link_mid_guide_keeps_the_same_question(
     assert skip.get_attribute("href") == "#botb-question", "a stable target on every question"
     skip.focus()  # where the first Tab of a fresh page lands
     page.keyboard.press("Enter")
-    page.wait_for_function("document.activeElement.id === 'botb-question'")
+    page.wait_for_function("() => document.activeElement.id === 'botb-question'")
     assert page.url == url
     assert _title(page) == title
     assert page.locator(".botb-progress").inner_text() == progress
@@ -157,9 +157,9 @@ def test_a_fragment_without_answers_never_resets_the_guide(
     _open_question(page, site_url, guide, answers)
     title = _title(page)
     page.evaluate("location.hash = '#botb-question'")
-    page.wait_for_function("location.hash === '#botb-question'")
+    page.wait_for_function("() => location.hash === '#botb-question'")
     page.evaluate("location.hash = '#somewhere-else'")
-    page.wait_for_function("location.hash === '#somewhere-else'")
+    page.wait_for_function("() => location.hash === '#somewhere-else'")
     assert _title(page) == title
     assert page.locator(".botb-answers__a").count() == _rows(guide, answers)
 
@@ -685,7 +685,7 @@ def test_the_skip_link_on_an_outcome_keeps_the_answers_in_the_address(
     page.locator("[data-answers]:not([hidden])").wait_for()
     page.locator("a.md-skip").focus()
     page.keyboard.press("Enter")
-    page.wait_for_function("document.activeElement.tagName === 'H1'")
+    page.wait_for_function("() => document.activeElement.tagName === 'H1'")
     assert page.url == url
     page.reload()
     page.locator("[data-answers]:not([hidden])").wait_for()
