@@ -96,6 +96,8 @@ def build(
                 title=f"Outcome {node_id}",
                 summary="Summary.",
                 why="Why.",
+                steps=("Do this first.", "Then this.") if body not in ("emergency", "urgent") else (),
+                wait="Keep riding gently." if body not in ("emergency", "urgent") else None,
                 approaches=(),
                 notes=(),
                 ask=(),

@@ -29,6 +29,10 @@ UNREACHABLE = """  orphan:
     title: Nobody gets here
     summary: An outcome with no answer leading to it.
     why: None.
+    steps:
+      - Book a physio.
+      - Note the pain.
+    wait: Keep riding gently.
     approaches:
       - page: approaches/bike-fit.md
         reason: Fit.

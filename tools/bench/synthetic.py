@@ -329,6 +329,12 @@ def _outcome(index: int, *, pages: tuple[str, ...]) -> list[str]:
         "    why: You gave this set of answers.",
     ]
     if urgency != "urgent":
+        lines += [
+            "    steps:",
+            "      - Book a physio appointment.",
+            "      - Note when the pain starts.",
+            "    wait: Keep riding shorter rides while you wait.",
+        ]
         first = pages[index % len(pages)]
         second = pages[(index + 1) % len(pages)]
         lines += [

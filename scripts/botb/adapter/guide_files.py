@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files
 import markdown  # type: ignore[import-untyped]  # mkdocs depends on it; no stubs pinned
 from botb.adapter import project_root
 from botb.content.bibliography import Bibliography
+from botb.content.decision_aid import OutcomeAid
 from botb.content.references import REFERENCES_PAGE, anchor_for
 from botb.guide import compile as engine
 from botb.guide.model import Guide, Urgency
@@ -40,6 +41,7 @@ def compile_guide(
     options: Any,
     bibliography: Bibliography | None,
     page_titles: Mapping[str, str] | None,
+    aid: OutcomeAid | None = None,
 ) -> CompiledGuide | None:
     """The checked, rendered guide, or None while the guide folder has no YAML.
 
@@ -59,6 +61,7 @@ def compile_guide(
         source_links=source_links(bibliography) if bibliography else None,
         site_url=config.site_url or "",
         page_titles=page_titles,
+        aid=aid,
     )
 
 

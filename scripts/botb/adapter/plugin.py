@@ -75,6 +75,7 @@ class BackOnTheBikePlugin(BasePlugin[BackOnTheBikeConfig]):  # type: ignore[no-u
                 options=self.config,
                 bibliography=loaded.bibliography,
                 page_titles=content.titles() if content is not None else None,
+                aid=content.outcome_aid() if content is not None else None,
             )
         except DiagnosticError as error:
             guide_problems += error.diagnostics

@@ -13,6 +13,7 @@ import fnmatch
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
+from botb.content.facts import ApproachFacts, FactWords, check_facts
 from botb.diagnostics import Diagnostic, DiagnosticError, Location, did_you_mean
 from botb.yamlsource import PosDict, PosList, load_yaml, location_of
 
@@ -30,6 +31,7 @@ OUR_KEYS = (
     "evidence",
     "evidence_for",
     "evidence_more",
+    "facts",
     "tags",
 )
 CLINICAL_PENDING = "pending"
@@ -125,6 +127,7 @@ class ExtraGrade:
     grade: str
     evidence_for: str
     anchor: str
+    direction: str = ""  # a facts.yml direction; "" only when the vocabulary is unavailable
 
 
 @dataclass(frozen=True)
@@ -141,6 +144,7 @@ class PageMeta:
     evidence: str | None = None
     evidence_for: str | None = None
     evidence_more: tuple[ExtraGrade, ...] = ()
+    facts: ApproachFacts | None = None
     tags: tuple[str, ...] = ()
     body: str = ""
     body_line: int = 1
@@ -160,11 +164,14 @@ def check_page(
     display: str,
     bibliography_keys: Collection[str] | None,
     today: dt.date,
+    words: FactWords | None = None,
 ) -> CheckResult:
     """Check one page's front matter against the contract for its kind.
 
     ``bibliography_keys`` None means the bibliography itself is broken: source keys are then
     not resolved, so one bad bibliography entry does not flood every page with errors.
+    ``words`` (facts.yml) None likewise skips the approach facts, whose problem is reported
+    once, at facts.yml.
     """
     split = split_front_matter(text)
     kind = page_kind(path)
@@ -183,7 +190,9 @@ def check_page(
         where = location_of(data, Location(display, split.front_matter_line, 1))
         message = "front matter must be a mapping of key: value"
         return CheckResult(None, [Diagnostic(where, message)])
-    checker = _Checker(data=data, kind=kind, display=display, keys=bibliography_keys, today=today)
+    checker = _Checker(
+        data=data, kind=kind, display=display, keys=bibliography_keys, today=today, words=words
+    )
     meta = checker.run(path=path, body=split.body, body_line=split.body_line)
     return CheckResult(meta, checker.problems, checker.warnings)
 
@@ -197,7 +206,9 @@ class _Checker:
         display: str,
         keys: Collection[str] | None,
         today: dt.date,
+        words: FactWords | None = None,
     ) -> None:
+        self.words = words
         self.data = data
         self.kind = kind
         self.display = display
@@ -222,6 +233,7 @@ class _Checker:
         evidence = self.evidence()
         evidence_for = self.evidence_for(evidence)
         evidence_more = self.evidence_more()
+        facts = self.facts()
         tags = self.tags()
         if self.problems or title is None or description is None:
             return None
@@ -236,6 +248,7 @@ class _Checker:
             evidence=evidence,
             evidence_for=evidence_for,
             evidence_more=evidence_more,
+            facts=facts,
             tags=tags,
             body=body,
             body_line=body_line,
@@ -401,9 +414,44 @@ class _Checker:
                     grade=str(fields["grade"]),
                     evidence_for=str(fields["for"]).strip(),
                     anchor=str(fields["anchor"]).strip(),
+                    direction=self.direction(item),
                 )
             )
         return tuple(rows)
+
+    def facts(self) -> ApproachFacts | None:
+        if not self.kind.approach:
+            if "facts" in self.data:
+                self.error(self.data.key_at("facts"), "'facts' is only for approach pages")
+            return None
+        if self.words is None:
+            return None
+        if "facts" not in self.data:
+            self.missing(
+                "facts",
+                "approach pages state what the evidence says, the effect, time, cost, place "
+                "and downsides as data; see content/_data/facts.yml",
+            )
+            return None
+        return check_facts(
+            self.data["facts"],
+            where=self.data.value_at("facts"),
+            words=self.words,
+            source_keys=self.keys,
+            report=self.error,
+        )
+
+    def direction(self, item: PosDict) -> str:
+        """A second graded row's own direction of effect (its facts are the page's)."""
+        if self.words is None:
+            return ""
+        known = self.words.words["direction"]
+        value = item.get("direction")
+        if isinstance(value, str) and value in known:
+            return value
+        where = item.value_at("direction") if "direction" in item else item.location
+        self.error(where, f"each 'evidence_more' row needs a direction: one of {', '.join(known)}")
+        return ""
 
     def string_list(self, key: str) -> list[tuple[str, Location]] | None:
         value = self.data[key]

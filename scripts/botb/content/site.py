@@ -12,9 +12,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from botb.content.approaches_table import APPROACHES_MARKER, render_approaches_table
 from botb.content.bibliography import Bibliography, Entry, load_bibliography
-from botb.content.frontmatter import PageMeta, check_page
+from botb.content.decision_aid import OutcomeAid, Renderer, render_compare_table
+from botb.content.facts import FACTS_FILE, NATURAL_COURSE, FactWords, load_fact_words
+from botb.content.frontmatter import PageMeta, check_page, page_kind
 from botb.content.outcome_links import render_outcome_links
 from botb.content.references import (
     BIBLIOGRAPHY_MARKER,
@@ -37,6 +38,7 @@ from botb.diagnostics import (
     read_source,
 )
 
+APPROACHES_MARKER = "<!-- approaches-table -->"
 # Generated sections need a place to go: these pages must carry their marker.
 REQUIRED_MARKERS = {
     "references.md": BIBLIOGRAPHY_MARKER,
@@ -51,6 +53,8 @@ class SiteContent:
     bibliography: Bibliography
     pages: dict[str, PageMeta]  # by docs-relative path
     warnings: tuple[Diagnostic, ...] = ()
+    # facts.yml; None only for a site without approach pages.
+    words: FactWords | None = None
     # The plain-words review line; None leaves it out (unit tests of other parts).
     review_wording: ReviewWording | None = None
 
@@ -68,6 +72,21 @@ class SiteContent:
 
     def approaches(self) -> list[PageMeta]:
         return [meta for meta in self.pages.values() if meta.kind.approach or meta.evidence_more]
+
+    def outcome_aid(self) -> OutcomeAid | None:
+        """What guide outcomes need to compare their options (None without facts)."""
+        wait = self.wait_option()
+        if self.words is None or wait is None:
+            return None
+        return OutcomeAid(self.words, self.bibliography, self.pages, wait)
+
+    def wait_option(self) -> PageMeta | None:
+        """The "keep riding and wait" page: the one approach whose direction is the natural
+        course (the build checks there is exactly one)."""
+        for meta in self.pages.values():
+            if meta.facts is not None and meta.facts.direction == NATURAL_COURSE:
+                return meta
+        return None
 
 
 def content_files(docs_dir: Path) -> list[Path]:
@@ -114,7 +133,10 @@ def check_site_content(
     warnings: list[Diagnostic] = []
     bibliography = loaded.bibliography
     pages: dict[str, PageMeta] = {}
-    for file in content_files(docs_dir):
+    files = content_files(docs_dir)
+    words, word_problems = _fact_words(docs_dir, files=files, root=root)
+    problems += word_problems
+    for file in files:
         path = file.relative_to(docs_dir).as_posix()
         display = display_path(file, root=root)
         result = check_page(
@@ -123,6 +145,7 @@ def check_site_content(
             display=display,
             bibliography_keys=bibliography.keys if bibliography else None,
             today=today,
+            words=words,
         )
         problems.extend(result.problems)
         warnings.extend(result.warnings)
@@ -144,9 +167,61 @@ def check_site_content(
             problems.extend(_citation_problems(meta, bibliography, display=display))
             problems.extend(_grade_problems(meta, display=display))
             problems.extend(_figure_problems(meta, bibliography, display=display))
+    if words is not None and not problems:
+        problems += _wait_problems(pages, docs_dir=docs_dir, root=root)
     if problems or bibliography is None:
         raise DiagnosticError(problems)
-    return SiteContent(bibliography=bibliography, pages=pages, warnings=tuple(warnings))
+    return SiteContent(
+        bibliography=bibliography, pages=pages, warnings=tuple(warnings), words=words
+    )
+
+
+def _fact_words(
+    docs_dir: Path, *, files: Sequence[Path], root: Path
+) -> tuple[FactWords | None, list[Diagnostic]]:
+    """facts.yml, required as soon as the site has an approach page."""
+    path = docs_dir / FACTS_FILE
+    display = display_path(path, root=root)
+    if not path.is_file():
+        approaches = [
+            file for file in files if page_kind(file.relative_to(docs_dir).as_posix()).approach
+        ]
+        if not approaches:
+            return None, []
+        message = "missing: approach pages need the facts vocabulary (direction, cost, ...)"
+        return None, [Diagnostic(Location(display), message)]
+    try:
+        return load_fact_words(path, display=display), []
+    except DiagnosticError as error:
+        return None, list(error.diagnostics)
+
+
+def _wait_problems(
+    pages: Mapping[str, PageMeta], *, docs_dir: Path, root: Path
+) -> list[Diagnostic]:
+    """Exactly one approach page is the "keep riding and wait" option, which every guide
+    outcome offers beside the treatments."""
+    waits = sorted(
+        path
+        for path, meta in pages.items()
+        if meta.facts is not None and meta.facts.direction == NATURAL_COURSE
+    )
+    if len(waits) == 1:
+        return []
+    if not waits:
+        where = Location(display_path(docs_dir / FACTS_FILE, root=root))
+        message = (
+            f"no approach page has direction {NATURAL_COURSE!r}: one page must describe "
+            "keeping riding and waiting, the option every outcome offers"
+        )
+        return [Diagnostic(where, message)]
+    return [
+        Diagnostic(
+            Location(display_path(docs_dir / path, root=root)),
+            f"only one page may have direction {NATURAL_COURSE!r}; also: {', '.join(waits)}",
+        )
+        for path in waits
+    ]
 
 
 def _uncited(bibliography: Bibliography, pages: Mapping[str, PageMeta]) -> list[Diagnostic]:
@@ -312,14 +387,21 @@ def render_page_markdown(
         page_path=path,
     )
     cited_in_text = [key for key, _, _ in citations_in(markdown)]
+    renderer = (
+        Renderer(words=content.words, bibliography=content.bibliography, page_path=path)
+        if content.words is not None
+        else None
+    )
+    if renderer is not None and meta.facts is not None:
+        status += "\n" + renderer.in_short(meta)
     markdown = link_citations(insert_after_h1(markdown, status))
     if BIBLIOGRAPHY_MARKER in markdown:
         full_list = render_bibliography(
             content.bibliography, cited_on=content.cited_on(), page_path=path
         )
         markdown = fill_marker(markdown, marker=BIBLIOGRAPHY_MARKER, content=full_list)
-    if APPROACHES_MARKER in markdown:
-        table = render_approaches_table(content.approaches(), page_path=path)
+    if APPROACHES_MARKER in markdown and renderer is not None:
+        table = render_compare_table(content.approaches(), renderer=renderer)
         markdown = fill_marker(markdown, marker=APPROACHES_MARKER, content=table)
     if meta.kind.approach and outcomes is not None:
         section = render_outcome_links(outcomes.get(path, ()), page_path=path)

@@ -114,6 +114,33 @@ def _dead_ends(guide: Guide) -> list[Diagnostic]:
     return found
 
 
+STEPS = (2, 4)
+
+
+def _decision_parts(outcome: Outcome) -> list[Diagnostic]:
+    """A reader who need not act today gets numbered next steps and the wait option."""
+    found: list[Diagnostic] = []
+    tier = outcome.urgency.value
+    low, high = STEPS
+    if not low <= len(outcome.steps) <= high:
+        found.append(
+            Diagnostic(
+                outcome.location,
+                f"{tier} outcome {outcome.id!r} has {len(outcome.steps)} 'steps'; give "
+                f"{low} to {high} numbered things to do now, most important first",
+            )
+        )
+    if outcome.wait is None:
+        found.append(
+            Diagnostic(
+                outcome.location,
+                f"{tier} outcome {outcome.id!r} needs 'wait': what keeping riding and waiting, "
+                "with sensible changes, means for this reader (every outcome offers it)",
+            )
+        )
+    return found
+
+
 def _outcome_content(
     guide: Guide,
     *,
@@ -135,6 +162,7 @@ def _outcome_content(
                     )
                 )
         else:
+            found += _decision_parts(outcome)
             count = len(outcome.approaches)
             low, high = limits.min_approaches, limits.max_approaches
             if (low is not None and count < low) or (high is not None and count > high):
@@ -340,6 +368,8 @@ def _outcome_claims(guide: Guide, order: list[str]) -> list[Diagnostic]:
                     outcome.title,
                     outcome.summary,
                     outcome.why,
+                    *outcome.steps,
+                    outcome.wait or "",
                     *outcome.ask,
                     *outcome.safety_net,
                     *(link.reason for link in (*outcome.approaches, *outcome.notes)),

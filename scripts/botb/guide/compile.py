@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from botb.content.decision_aid import OutcomeAid
 from botb.content.frontmatter import split_front_matter
 from botb.content.site import content_files
 from botb.diagnostics import Diagnostic, DiagnosticError, Location, raise_if_any
@@ -109,6 +110,7 @@ def compile_guide(
     source_links: Mapping[str, tuple[str, str | None]] | None = None,
     site_url: str = "",
     page_titles: Mapping[str, str] | None = None,
+    aid: OutcomeAid | None = None,
     limits: Limits = Limits(),  # noqa: B008 - frozen, so a shared default is safe
     cap: int = DEFAULT_CAP,
 ) -> CompiledGuide | None:
@@ -117,7 +119,8 @@ def compile_guide(
     ``source_links`` maps a bibliography key to (plain label, docs-relative link or None).
     ``page_titles`` (docs-relative page -> title) saves reading every page's front matter
     again when the caller has already checked it; without it the titles come from
-    ``docs_markdown``.
+    ``docs_markdown``. ``aid`` (the approach facts) turns each outcome's list of approaches
+    into a side-by-side comparison with the wait option.
     Raises ``DiagnosticError`` listing every problem.
     """
     guide = load_guide(guide_dir, root=root)
@@ -154,6 +157,7 @@ def compile_guide(
                 page_titles=titles,
                 source_links=links,
                 facts=facts.get(node.id, ()),
+                aid=aid,
             )
         else:
             pages[node_src(node)] = question_page(guide, node)

@@ -297,6 +297,18 @@ OUTCOME = Record(
         Field("summary", Text(), "One or two sentences (plain text).", required=True),
         Field("why", Text(), "Why the reader got here, their answers in words.", required=True),
         Field(
+            "steps",
+            ListOf(Text(), min_items=2),
+            "What to do now: 2 to 4 numbered steps, most important first (required on "
+            "soon, routine and self-care outcomes).",
+        ),
+        Field(
+            "wait",
+            Text(),
+            "What keeping riding and waiting, with sensible changes, means for this reader: "
+            "the option every soon, routine and self-care outcome compares with the others.",
+        ),
+        Field(
             "approaches",
             ListOf(APPROACH),
             "Approach pages worth discussing (none for emergency and urgent outcomes).",

@@ -451,6 +451,8 @@ def _outcome(node_id: str, data: PosDict, where: Location) -> Outcome:
         title=_plain(data["title"]),
         summary=_plain(data["summary"]),
         why=_plain(data["why"]),
+        steps=_texts(data, "steps"),
+        wait=_plain(data["wait"]) if "wait" in data else None,
         approaches=_page_links(data, "approaches", text="reason", where=where),
         notes=_page_links(data, "notes", text="text", where=where),
         ask=_texts(data, "ask"),

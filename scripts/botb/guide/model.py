@@ -115,6 +115,8 @@ class Outcome:
     title: str
     summary: str
     why: str
+    steps: tuple[str, ...]
+    wait: str | None
     approaches: tuple[Approach, ...]
     # Same shape as an approach (a page and a sentence), but not a recommendation.
     notes: tuple[Approach, ...]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
+from botb.content.decision_aid import OutcomeAid
 from botb.escape import attr, front_matter, md_text
 from botb.guide.graph import reachable
 from botb.guide.model import Guide, Node, Outcome, Question, Sign, Urgency
@@ -158,11 +159,18 @@ def outcome_page(
     page_titles: Mapping[str, str],
     source_links: Mapping[str, tuple[str, str | None]],
     facts: tuple[str, ...] = (),
+    aid: OutcomeAid | None = None,
 ) -> str:
-    """``facts``: what every path to this outcome told us (the script adds the reader's own)."""
+    """Laid out for action: how soon, what to do now, the options compared, then why, the
+    questions to ask, when to get help sooner and the sources (contract: docs/CONTRACT.md).
+
+    ``facts``: what every path to this outcome told us (the script adds the reader's own).
+    ``aid``: the approach facts from the content; without it the options are a plain list.
+    """
     src = node_src(outcome)
     tier = guide.tiers[outcome.urgency]
     urgency = outcome.urgency.value
+    acute = outcome.urgency in (Urgency.EMERGENCY, Urgency.URGENT)
     lines = _front(title=outcome.title, description=outcome.summary)
     lines += [f"# {md_text(outcome.title)}", ""]
     lines += [
@@ -180,12 +188,35 @@ def outcome_page(
             f'<p class="botb-crisis" data-crisis markdown>{safe_markdown(guide.meta.crisis)}</p>',
             "",
         ]
+    lines += [f'<p class="botb-summary" markdown>{md_text(outcome.summary)}</p>', ""]
+    if not acute:
+        # Print and clear sit near the top; an emergency or same-day page has one job.
+        lines += [
+            '<p class="botb-tools"><button type="button" data-print hidden>'
+            "Print a discussion sheet</button> "
+            '<a href="./" data-clear>Clear my answers</a></p>',
+            "",
+        ]
+    if outcome.steps:
+        lines += ["## What to do now", ""]
+        lines += [f"{number}. {md_text(step)}" for number, step in enumerate(outcome.steps, 1)]
+        lines.append("")
+    approaches = [(approach.target, approach.reason) for approach in outcome.approaches]
+    if aid is not None and not acute:
+        lines += aid.section(page_path=src, approaches=approaches, wait_reason=outcome.wait or "")
+    elif outcome.approaches:
+        lines += ["## Approaches to discuss with your physio", ""]
+        for approach in outcome.approaches:
+            label = md_text(_page_label(approach.page, page_titles))
+            target = link(src=src, target=approach.target)
+            lines.append(f"- [{label}]({target}): {md_text(approach.reason)}")
+        lines.append("")
     lines += [
-        f'<p class="botb-summary" markdown>{md_text(outcome.summary)}</p>',
-        "",
-        '<section class="botb-answers" data-answers hidden></section>',
-        "",
         "## Why you are seeing this",
+        "",
+        '<details class="botb-answers" data-answers hidden markdown>',
+        "<summary>Your answers</summary>",
+        "</details>",
         "",
     ]
     if facts:
@@ -199,19 +230,6 @@ def outcome_page(
         f'<p class="botb-scope" data-scope markdown>{md_text(guide.meta.scope)}</p>',
         "",
     ]
-    if outcome.approaches:
-        lines += [
-            "## Approaches to discuss with your physio",
-            "",
-            "These are worth discussing with your physio. They are options to talk about, "
-            "not a diagnosis or a prescription.",
-            "",
-        ]
-        for approach in outcome.approaches:
-            label = md_text(_page_label(approach.page, page_titles))
-            target = link(src=src, target=approach.target)
-            lines.append(f"- [{label}]({target}): {md_text(approach.reason)}")
-        lines.append("")
     if outcome.notes:
         lines += ["## What the evidence says about ideas you may have met", ""]
         for note in outcome.notes:
@@ -239,18 +257,19 @@ def outcome_page(
         lines.append(f"- [{md_text(label)}]({link(src=src, target=ref)})")
     references = link(src=src, target="references.md")
     lines += ["", f"Full details are on the [References]({references}) page.", ""]
+    if not acute:
+        # Room to write during the appointment; only the printed sheet shows it.
+        lines += ['<div class="botb-notes" aria-hidden="true"><p>Notes</p></div>', ""]
     status = guide.meta.review_status.replace("{reviewed}", long_date(outcome.reviewed))
     stamp = (
         f"Guide version {guide.meta.version}, reviewed {outcome.reviewed.isoformat()}. "
         f"{status} Printed from {site_url}guide/o/{outcome.id}/"
     )
-    lines += [f'<p class="botb-sheet-meta" markdown>{md_text(stamp)}</p>', ""]
-    if outcome.urgency not in (Urgency.EMERGENCY, Urgency.URGENT):
-        lines += [
-            '<p class="botb-print"><button type="button" data-print hidden>'
-            "Print a discussion sheet</button></p>",
-            "",
-        ]
+    lines += [
+        f'<p class="botb-sheet-meta" markdown>{md_text(stamp)} '
+        "<span data-printed-on hidden></span></p>",
+        "",
+    ]
     lines += ["</div>", ""]
     return "\n".join(lines)
 

@@ -1,0 +1,380 @@
+"""The decision aid, rendered from approach facts: "In short" boxes, the compare table, the
+option cards on guide outcomes and the reader's values step.
+
+One set of rows (``fact_rows``) feeds the box on an approach page and the card on an
+outcome, so every option shows benefits and downsides in the same order and detail.
+Every word comes from the page's facts or from facts.yml. Contract: docs/CONTRACT.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from botb.content.bibliography import Bibliography, Entry
+from botb.content.facts import ApproachFacts, FactWords, People
+from botb.content.frontmatter import EVIDENCE_GRADES, PageMeta
+from botb.content.icon_array import icon_array
+from botb.content.references import (
+    EVIDENCE_LABELS,
+    GRADING_ANCHOR,
+    GRADING_PAGE,
+    REFERENCES_PAGE,
+    anchor_for,
+    link_from,
+)
+from botb.escape import attr, html_text, md_text
+
+WAIT_CHOICE = "wait"  # data-choice of the "keep riding and wait" option on every outcome
+
+
+@dataclass(frozen=True)
+class Option:
+    """One row of a comparison: a page's facts, or a second graded row of the same page."""
+
+    name: str
+    target: str  # docs-relative page, with #anchor for a page's second graded row
+    facts: ApproachFacts
+    direction: str
+    grade: str
+    evidence_for: str | None
+
+
+def options_of(meta: PageMeta) -> list[Option]:
+    """The page's own option, then one per ``evidence_more`` row (with its own direction
+    and grade; the practical facts are the page's)."""
+    if meta.facts is None:
+        return []
+    found: list[Option] = []
+    if meta.evidence is not None:
+        found.append(
+            Option(
+                meta.title,
+                meta.path,
+                meta.facts,
+                meta.facts.direction,
+                meta.evidence,
+                meta.evidence_for,
+            )
+        )
+    for extra in meta.evidence_more:
+        found.append(
+            Option(
+                extra.name,
+                f"{meta.path}#{extra.anchor}",
+                meta.facts,
+                extra.direction,
+                extra.grade,
+                extra.evidence_for,
+            )
+        )
+    return found
+
+
+def short_source(entry: Entry) -> str:
+    """How a source is named in a box: "Hayden 2021", "NICE 2016"."""
+    authors = entry.authors
+    if "(" in authors and ")" in authors:
+        name = authors[authors.index("(") + 1 : authors.index(")")]
+    else:
+        name = authors.replace(",", " ").split()[0]
+    return f"{name} {entry.year}"
+
+
+@dataclass(frozen=True)
+class Renderer:
+    """Renders facts for one page (links are relative to ``page_path``)."""
+
+    words: FactWords
+    bibliography: Bibliography
+    page_path: str
+
+    def heading(self, key: str) -> str:
+        return self.words.headings[key]
+
+    def cite(self, key: str) -> str:
+        entry = self.bibliography.entries.get(key)
+        if entry is None:
+            return md_text(key)
+        target = link_from(self.page_path, f"{REFERENCES_PAGE}#{anchor_for(key)}")
+        return f"[{md_text(short_source(entry))}]({target})"
+
+    def certainty(self, option: Option) -> str:
+        grading = link_from(self.page_path, f"{GRADING_PAGE}#{GRADING_ANCHOR}")
+        label = md_text(EVIDENCE_LABELS[option.grade].capitalize())
+        about = f", {md_text(option.evidence_for)}" if option.evidence_for else ""
+        return f"[{label}]({grading}){about}"
+
+    def direction(self, option: Option) -> str:
+        words = self.words
+        label = md_text(words.label("direction", option.direction))
+        return f"**{label}.** {md_text(words.meaning('direction', option.direction))}"
+
+    def effect(self, facts: ApproachFacts) -> str:
+        effect = facts.effect
+        if effect is None:
+            return md_text(self.heading("no_numbers"))
+        return (
+            f"{md_text(effect.size)}, {md_text(self.heading('compared_with'))} "
+            f"{md_text(effect.compared_with)}, {md_text(self.heading('time_frame'))} "
+            f"{md_text(effect.time_frame)} ({self.cite(effect.source)})"
+        )
+
+    def people_text(self, people: People) -> str:
+        text = self.heading("people_text").format(
+            **{
+                "with": people.with_,
+                "without": people.without,
+                "outcome": people.outcome,
+                "compared_with": people.compared_with,
+                "time_frame": people.time_frame,
+            }
+        )
+        return f"{md_text(text)} ({self.cite(people.source)})"
+
+    def rows(self, option: Option) -> list[tuple[str, str]]:
+        """(heading, Markdown value) in one fixed order: what it may do, then what it asks
+        of you, then its downsides."""
+        facts = option.facts
+        words = self.words
+        yes_no = self.heading("yes") if facts.hands_on else self.heading("no")
+        cost_label = md_text(words.label("cost", facts.cost))
+        cost = f"{cost_label}: {md_text(words.meaning('cost', facts.cost))}"
+        places = ", ".join(md_text(words.label("where", place)) for place in facts.where)
+        time = f"{md_text(facts.time_per_week)} ({md_text(words.label('effort', facts.effort))})"
+        return [
+            (self.heading("direction"), self.direction(option)),
+            (self.heading("certainty"), self.certainty(option)),
+            (self.heading("effect"), self.effect(facts)),
+            (self.heading("try_for"), md_text(facts.try_for)),
+            (self.heading("time_per_week"), time),
+            (self.heading("cost"), cost),
+            (self.heading("where"), places),
+            (self.heading("hands_on"), md_text(yes_no)),
+            (self.heading("downsides"), md_text(facts.downsides)),
+            (self.heading("serious"), md_text(facts.serious)),
+        ]
+
+    def fact_list(self, option: Option, *, people_id: str) -> list[str]:
+        lines = ['<ul class="botb-fact-list" markdown>']
+        lines += [
+            f'<li markdown><span class="botb-fact-list__k">{md_text(key)}:</span> {value}</li>'
+            for key, value in self.rows(option)
+        ]
+        lines += ["</ul>", ""]
+        lines += self.people(option.facts.people, name=option.name, figure_id=people_id)
+        return lines
+
+    def people(self, people: People | None, *, name: str, figure_id: str) -> list[str]:
+        heading = md_text(self.heading("people"))
+        lines = ['<div class="botb-people" markdown>', ""]
+        lines += [f'<p class="botb-people__title" markdown>**{heading}**</p>', ""]
+        if people is None:
+            lines += [f"<p markdown>{md_text(self.heading('no_people'))}</p>", ""]
+            return [*lines, "</div>", ""]
+        text_id = f"{figure_id}-text"
+        lines += [
+            '<div class="botb-people__arrays">',
+            icon_array(
+                people.with_, label=name, figure_id=f"{figure_id}-with", described_by=text_id
+            ),
+            icon_array(
+                people.without,
+                label=people.compared_with,
+                figure_id=f"{figure_id}-without",
+                described_by=text_id,
+            ),
+            "</div>",
+            "",
+            f'<p id="{attr(text_id)}" markdown>{self.people_text(people)}</p>',
+            "",
+            "</div>",
+            "",
+        ]
+        return lines
+
+    def in_short(self, meta: PageMeta) -> str:
+        """The box that opens an approach page."""
+        options = options_of(meta)
+        if not options:
+            return ""
+        lines = ['<div class="botb-in-short" data-in-short markdown>', ""]
+        lines += [
+            f'<p class="botb-in-short__title" markdown>**{md_text(self.heading("in_short"))}**</p>',
+            "",
+        ]
+        first, *more = options
+        lines += self.fact_list(first, people_id=f"people-{_slug(meta.path)}")
+        for extra in more:
+            # A second graded row on the page differs only in what the evidence says.
+            lines += [f'<p class="botb-in-short__more" markdown>**{md_text(extra.name)}**</p>', ""]
+            lines += ['<ul class="botb-fact-list" markdown>']
+            lines += [
+                f'<li markdown><span class="botb-fact-list__k">{md_text(self.heading(key))}:'
+                f"</span> {value}</li>"
+                for key, value in (
+                    ("direction", self.direction(extra)),
+                    ("certainty", self.certainty(extra)),
+                )
+            ]
+            lines += ["</ul>", ""]
+        lines += ["</div>", ""]
+        return "\n".join(lines)
+
+    def choice(self, option: Option, *, choice: str, reason: str) -> list[str]:
+        """One option card on a guide outcome (contract: data-choice, data-direction,
+        data-certainty, data-fits)."""
+        fits = " ".join(value.id for value in self.words.values if option.facts.fits(value))
+        link = link_from(self.page_path, option.target)
+        lines = [
+            f'<div class="botb-choice" data-choice="{attr(choice)}" '
+            f'data-direction="{attr(option.direction)}" data-certainty="{attr(option.grade)}" '
+            f'data-fits="{attr(fits)}" markdown>',
+            "",
+            f'<h3 class="botb-choice__name" markdown>[{md_text(option.name)}]({link})</h3>',
+            "",
+            f'<p class="botb-choice__why" markdown>{md_text(reason)}</p>',
+            "",
+            f'<p class="botb-choice__fits" data-fits-note hidden markdown>'
+            f"{md_text(self.words.values_fit)}</p>",
+            "",
+        ]
+        lines += self.fact_list(option, people_id=f"people-{_slug(choice)}")
+        lines += ["</div>", ""]
+        return lines
+
+    def values_form(self) -> list[str]:
+        """The values step and the readiness check: checkboxes only; the page script keeps
+        the ticks in the address (contract: data-values)."""
+        words = self.words
+        lines = ['<form class="botb-values" data-values>', '<fieldset class="botb-values__set">']
+        lines.append(f"<legend>{html_text(words.values_heading)}</legend>")
+        lines.append(f"<p>{html_text(words.values_intro)}</p>")
+        lines.append('<ul class="botb-values__items">')
+        for value in words.values:
+            box = f"value-{value.id}"
+            lines.append(
+                f'<li><input type="checkbox" id="{attr(box)}" name="v" value="{attr(value.id)}">'
+                f' <label for="{attr(box)}">{html_text(value.label)}</label></li>'
+            )
+        lines += ["</ul>", "</fieldset>"]
+        lines.append('<fieldset class="botb-values__set" data-ready>')
+        lines.append(f"<legend>{html_text(words.ready_heading)}</legend>")
+        lines.append(f"<p>{html_text(words.ready_intro)}</p>")
+        lines.append('<ul class="botb-values__items">')
+        for item in words.ready:
+            box = f"ready-{item.id}"
+            lines.append(
+                f'<li><input type="checkbox" id="{attr(box)}" name="r" value="{attr(item.id)}">'
+                f' <label for="{attr(box)}">{html_text(item.text)}</label></li>'
+            )
+        lines += ["</ul>", f"<p>{html_text(words.ready_unsure)}</p>", "</fieldset>", "</form>", ""]
+        return lines
+
+
+def _slug(text: str) -> str:
+    return "".join(c if c.isalnum() else "-" for c in text.removesuffix(".md")).strip("-")
+
+
+# --- the compare table ---------------------------------------------------------------------
+
+TABLE_COLUMNS = (
+    "direction",
+    "certainty",
+    "effect",
+    "try_for",
+    "time_per_week",
+    "cost",
+    "where",
+    "downsides",
+    "serious",
+)
+
+
+def render_compare_table(approaches: Iterable[PageMeta], *, renderer: Renderer) -> str:
+    """Every option in one table, from the same rows as the boxes: direction and certainty in
+    separate columns, then effect, time, cost, place and downsides.
+
+    Rows run from the most to the least certain evidence, then by name, so the table reads
+    as "what is best supported" without ranking options within a grade.
+    """
+    options = sorted(
+        (option for meta in approaches for option in options_of(meta)),
+        key=lambda option: (EVIDENCE_GRADES.index(option.grade), option.name.casefold()),
+    )
+    if not options:
+        return ""
+    headings = [renderer.heading(key) for key in TABLE_COLUMNS]
+    lines = [
+        "| Approach | " + " | ".join(md_text(h) for h in headings) + " |",
+        "| --- |" + " --- |" * len(headings),
+    ]
+    for option in options:
+        rows = dict(renderer.rows(option))
+        cells = [rows[renderer.heading(key)] for key in TABLE_COLUMNS]
+        link = f"[{md_text(option.name)}]({link_from(renderer.page_path, option.target)})"
+        lines.append(f"| {link} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def choices_for(
+    pages: Sequence[tuple[str, str]], *, metas: Mapping[str, PageMeta]
+) -> list[tuple[Option, str]]:
+    """The (option, reason) pairs for an outcome's approach list: pages with facts become
+    options; the rest (background reading) are left to the caller's reading list."""
+    found: list[tuple[Option, str]] = []
+    for page, reason in pages:
+        meta = metas.get(page.partition("#")[0])
+        if meta is None:
+            continue
+        options = options_of(meta)
+        anchor = page.partition("#")[2]
+        chosen = [o for o in options if o.target == page] if anchor else options[:1]
+        found.extend((option, reason) for option in chosen)
+    return found
+
+
+@dataclass(frozen=True)
+class OutcomeAid:
+    """What a guide outcome needs from the content to compare its options."""
+
+    words: FactWords
+    bibliography: Bibliography
+    pages: Mapping[str, PageMeta]  # docs-relative path -> checked page
+    wait: PageMeta  # the "keep riding and wait" page
+
+    def section(
+        self, *, page_path: str, approaches: Sequence[tuple[str, str]], wait_reason: str
+    ) -> list[str]:
+        """The values step, one card per option (the wait option last), then background
+        pages that are reading rather than options."""
+        renderer = Renderer(words=self.words, bibliography=self.bibliography, page_path=page_path)
+        lines = [
+            f"## {md_text(renderer.heading('compare'))}",
+            "",
+            md_text(renderer.heading("compare_intro")),
+            "",
+            *renderer.values_form(),
+            '<div class="botb-compare" data-compare markdown>',
+            "",
+        ]
+        for option, reason in choices_for(approaches, metas=self.pages):
+            lines += renderer.choice(option, choice=_slug(option.target), reason=reason)
+        for option in options_of(self.wait)[:1]:
+            lines += renderer.choice(option, choice=WAIT_CHOICE, reason=wait_reason)
+        lines += ["</div>", ""]
+        reading = [
+            (page, reason)
+            for page, reason in approaches
+            if (meta := self.pages.get(page.partition("#")[0])) is None or meta.facts is None
+        ]
+        if reading:
+            lines += [f"### {md_text(renderer.heading('read_more'))}", ""]
+            for page, reason in reading:
+                meta = self.pages.get(page.partition("#")[0])
+                title = meta.title if meta is not None else page
+                lines.append(
+                    f"- [{md_text(title)}]({link_from(page_path, page)}): {md_text(reason)}"
+                )
+            lines.append("")
+        return lines
