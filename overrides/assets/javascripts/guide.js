@@ -452,10 +452,16 @@
     var box = root.querySelector("[data-answers]");
     if (walk && walk.node === id && walk.path.length && box) {
       var v = { guide: guide, site: site };
-      var h = el("h2", null, "Your answers");
-      h.id = "botb-answers-h";
-      box.setAttribute("aria-labelledby", h.id);
-      box.replaceChildren(h, summary(v, walk.path, nodeUrl(v, first)));
+      var list = summary(v, walk.path, nodeUrl(v, first));
+      var label = box.querySelector("summary");
+      if (label) {
+        box.replaceChildren(label, list); // collapsed by default: the options come first
+      } else {
+        var h = el("h2", null, "Your answers");
+        h.id = "botb-answers-h";
+        box.setAttribute("aria-labelledby", h.id);
+        box.replaceChildren(h, list);
+      }
       box.hidden = false;
       remember(walk.path);
       var known = root.querySelector("[data-facts]");
@@ -476,6 +482,84 @@
       print.addEventListener("click", function () { window.print(); });
       print.hidden = false;
     }
+    var form = root.querySelector("form[data-values]");
+    if (form) setupValues(root, form);
+    printRoot = root;
+  }
+
+  var printRoot = null; // the outcome on screen; one listener for the whole visit
+  window.addEventListener("beforeprint", function () {
+    if (printRoot && printRoot.isConnected) beforePrint(printRoot);
+  });
+
+  // The values step: ticks live in the fragment beside the answers (`&v=...&r=...`), are
+  // restored on reload and mark, never hide, the options whose facts fit them.
+  var TICKS = { v: 1, r: 1 };
+
+  function ticksIn(hash) {
+    var out = { v: [], r: [] };
+    hash.replace(/^#/, "").split("&").forEach(function (part) {
+      var m = /^([vr])=([a-z0-9,-]*)$/.exec(part);
+      if (m) out[m[1]] = m[2].split(",").filter(Boolean);
+    });
+    return out;
+  }
+
+  function withTicks(hash, ticks) {
+    var parts = hash.replace(/^#/, "").split("&").filter(function (part) {
+      return part && !TICKS[part.split("=")[0]];
+    });
+    ["v", "r"].forEach(function (k) { if (ticks[k].length) parts.push(k + "=" + ticks[k].join(",")); });
+    return parts.length ? "#" + parts.join("&") : location.pathname + location.search;
+  }
+
+  function setupValues(root, form) {
+    var ticks = ticksIn(location.hash);
+    Array.prototype.forEach.call(form.querySelectorAll("input[type=checkbox]"), function (box) {
+      box.checked = ticks[box.name].indexOf(box.value) >= 0;
+    });
+    mark(root, form);
+    form.addEventListener("change", function () {
+      var now = { v: [], r: [] };
+      Array.prototype.forEach.call(form.querySelectorAll("input:checked"), function (box) {
+        if (now[box.name]) now[box.name].push(box.value);
+      });
+      history.replaceState(history.state, "", withTicks(location.hash, now));
+      mark(root, form);
+    });
+    form.addEventListener("submit", function (ev) { ev.preventDefault(); });
+  }
+
+  function mark(root, form) {
+    var labels = {};
+    Array.prototype.forEach.call(form.querySelectorAll("input[name=v]:checked"), function (box) {
+      var label = form.querySelector("label[for='" + box.id + "']");
+      labels[box.value] = label ? label.textContent : box.value;
+    });
+    Array.prototype.forEach.call(root.querySelectorAll("[data-choice]"), function (card) {
+      var fit = (card.getAttribute("data-fits") || "").split(" ").filter(function (id) { return labels[id]; });
+      card.classList.toggle("botb-choice--fits", fit.length > 0);
+      var note = card.querySelector("[data-fits-note]");
+      if (!note) return;
+      if (!note.hasAttribute("data-base")) note.setAttribute("data-base", note.textContent);
+      note.textContent = note.getAttribute("data-base") + ": " + fit.map(function (id) { return labels[id]; }).join(", ");
+      note.hidden = !fit.length;
+    });
+  }
+
+  // The printed sheet: links written out in full, the day it was printed, answers open.
+  function beforePrint(root) {
+    Array.prototype.forEach.call(root.querySelectorAll("a[href]"), function (a) {
+      var href = a.getAttribute("href");
+      if (/^(#|tel:|mailto:)/.test(href) || a.hasAttribute("data-clear")) return;
+      a.setAttribute("data-print-url", a.href);
+    });
+    var day = root.querySelector("[data-printed-on]");
+    if (day) {
+      day.textContent = "Printed on " + new Date().toLocaleDateString(undefined, { day: "numeric", month: "long", year: "numeric" }) + ".";
+      day.hidden = false;
+    }
+    Array.prototype.forEach.call(root.querySelectorAll("details"), function (d) { d.open = true; });
   }
 
   // In-page links (the skip link above all) move the focus without touching the address,

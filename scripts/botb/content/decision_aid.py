@@ -121,7 +121,8 @@ class Renderer:
         )
 
     def people_text(self, people: People) -> str:
-        text = self.heading("people_text").format(
+        template = "people_text" if people.without is not None else "people_text_alone"
+        text = self.heading(template).format(
             **{
                 "with": people.with_,
                 "without": people.without,
@@ -167,23 +168,35 @@ class Renderer:
 
     def people(self, people: People | None, *, name: str, figure_id: str) -> list[str]:
         heading = md_text(self.heading("people"))
-        lines = ['<div class="botb-people" markdown>', ""]
-        lines += [f'<p class="botb-people__title" markdown>**{heading}**</p>', ""]
         if people is None:
-            lines += [f"<p markdown>{md_text(self.heading('no_people'))}</p>", ""]
-            return [*lines, "</div>", ""]
+            # Said in one line, so the cards stay short where no source counts people.
+            return [
+                f'<p class="botb-people botb-people--none" markdown>**{heading}:** '
+                f"{md_text(self.heading('no_people'))}</p>",
+                "",
+            ]
         text_id = f"{figure_id}-text"
-        lines += [
-            '<div class="botb-people__arrays">',
+        arrays = [
             icon_array(
                 people.with_, label=name, figure_id=f"{figure_id}-with", described_by=text_id
-            ),
-            icon_array(
-                people.without,
-                label=people.compared_with,
-                figure_id=f"{figure_id}-without",
-                described_by=text_id,
-            ),
+            )
+        ]
+        if people.without is not None:
+            arrays.append(
+                icon_array(
+                    people.without,
+                    label=people.compared_with,
+                    figure_id=f"{figure_id}-without",
+                    described_by=text_id,
+                )
+            )
+        return [
+            '<div class="botb-people" markdown>',
+            "",
+            f'<p class="botb-people__title" markdown>**{heading}**</p>',
+            "",
+            '<div class="botb-people__arrays">',
+            *arrays,
             "</div>",
             "",
             f'<p id="{attr(text_id)}" markdown>{self.people_text(people)}</p>',
@@ -191,7 +204,6 @@ class Renderer:
             "</div>",
             "",
         ]
-        return lines
 
     def in_short(self, meta: PageMeta) -> str:
         """The box that opens an approach page."""
@@ -281,7 +293,6 @@ def _slug(text: str) -> str:
 TABLE_COLUMNS = (
     "direction",
     "certainty",
-    "effect",
     "try_for",
     "time_per_week",
     "cost",
@@ -291,9 +302,26 @@ TABLE_COLUMNS = (
 )
 
 
+def _table_cells(renderer: Renderer, option: Option) -> list[str]:
+    """Short cells: the labels, not their meanings (the legend under the table has those);
+    the full rows are in each page's "In short" box."""
+    words = renderer.words
+    facts = option.facts
+    return [
+        f"**{md_text(words.label('direction', option.direction))}**",
+        renderer.certainty(option),
+        md_text(facts.try_for),
+        md_text(words.label("effort", facts.effort)),
+        md_text(words.label("cost", facts.cost)),
+        ", ".join(md_text(words.label("where", place)) for place in facts.where),
+        md_text(facts.downsides),
+        md_text(facts.serious),
+    ]
+
+
 def render_compare_table(approaches: Iterable[PageMeta], *, renderer: Renderer) -> str:
-    """Every option in one table, from the same rows as the boxes: direction and certainty in
-    separate columns, then effect, time, cost, place and downsides.
+    """Every option in one table: direction and certainty in separate columns, then what it
+    asks of you and its downsides, then a legend of the words used.
 
     Rows run from the most to the least certain evidence, then by name, so the table reads
     as "what is best supported" without ranking options within a grade.
@@ -306,15 +334,24 @@ def render_compare_table(approaches: Iterable[PageMeta], *, renderer: Renderer) 
         return ""
     headings = [renderer.heading(key) for key in TABLE_COLUMNS]
     lines = [
+        '<div class="botb-compare-table" data-compare-table markdown>',
+        "",
         "| Approach | " + " | ".join(md_text(h) for h in headings) + " |",
         "| --- |" + " --- |" * len(headings),
     ]
     for option in options:
-        rows = dict(renderer.rows(option))
-        cells = [rows[renderer.heading(key)] for key in TABLE_COLUMNS]
         link = f"[{md_text(option.name)}]({link_from(renderer.page_path, option.target)})"
-        lines.append(f"| {link} | " + " | ".join(cells) + " |")
-    return "\n".join(lines) + "\n"
+        lines.append(f"| {link} | " + " | ".join(_table_cells(renderer, option)) + " |")
+    lines += ["", "</div>", ""]
+    words = renderer.words
+    for vocabulary in ("direction", "cost"):
+        lines += [f"**{md_text(renderer.heading(vocabulary))}:**", ""]
+        lines += [
+            f"- **{md_text(word.label)}:** {md_text(word.meaning)}"
+            for word in words.words[vocabulary].values()
+        ]
+        lines.append("")
+    return "\n".join(lines)
 
 
 def choices_for(
@@ -359,7 +396,9 @@ class OutcomeAid:
             "",
         ]
         for option, reason in choices_for(approaches, metas=self.pages):
-            lines += renderer.choice(option, choice=_slug(option.target), reason=reason)
+            page, _, anchor = option.target.partition("#")
+            name = page.removesuffix(".md").rsplit("/", 1)[-1] + (f"-{anchor}" if anchor else "")
+            lines += renderer.choice(option, choice=name, reason=reason)
         for option in options_of(self.wait)[:1]:
             lines += renderer.choice(option, choice=WAIT_CHOICE, reason=wait_reason)
         lines += ["</div>", ""]

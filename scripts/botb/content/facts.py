@@ -29,6 +29,7 @@ HEADINGS = (
     "effect",
     "people",
     "people_text",
+    "people_text_alone",
     "try_for",
     "time_per_week",
     "cost",
@@ -50,6 +51,8 @@ HEADINGS = (
 FIT_FIELDS = ("effort", "cost", "where", "hands_on", "direction")
 EFFECT_FIELDS = ("size", "compared_with", "time_frame", "source")
 PEOPLE_FIELDS = ("outcome", "with", "without", "compared_with", "time_frame", "source")
+# A natural course has no comparison group: one array, no "without".
+PEOPLE_OPTIONAL = ("without", "compared_with")
 TEXT_FIELDS = ("try_for", "time_per_week", "downsides", "serious")
 FACT_KEYS = (
     "direction",
@@ -120,11 +123,12 @@ class Effect:
 
 @dataclass(frozen=True)
 class People:
-    """Event rates out of 100, with and without the approach, from one source."""
+    """Event rates out of 100, with and without the approach, from one source; ``without``
+    is None for a natural course, which has no comparison group."""
 
     outcome: str
     with_: int
-    without: int
+    without: int | None
     compared_with: str
     time_frame: str
     source: str
@@ -316,7 +320,9 @@ def check_facts(
             collect(parent.value_at("source"), f"source {key!r} is not in the bibliography{hint}")
         return key
 
-    def fields(parent: PosDict, allowed: tuple[str, ...], name: str) -> None:
+    def fields(
+        parent: PosDict, allowed: tuple[str, ...], name: str, optional: tuple[str, ...] = ()
+    ) -> None:
         for key in parent:
             if key not in allowed:
                 collect(
@@ -324,7 +330,7 @@ def check_facts(
                     f"unknown {name} field {key!r} (allowed: {', '.join(allowed)})",
                 )
         for key in allowed:
-            if key not in parent:
+            if key not in parent and key not in optional:
                 collect(parent.location, f"{name} needs {key!r}")
 
     direction = word("direction", "direction")
@@ -352,9 +358,14 @@ def check_facts(
         if not isinstance(raw_people, PosDict):
             collect(value.value_at("people"), f"'people' is a mapping: {', '.join(PEOPLE_FIELDS)}")
         else:
-            fields(raw_people, PEOPLE_FIELDS, "people")
-            counts = []
+            fields(raw_people, PEOPLE_FIELDS, "people", PEOPLE_OPTIONAL)
+            if ("without" in raw_people) != ("compared_with" in raw_people):
+                collect(raw_people.location, "'without' and 'compared_with' go together")
+            counts: list[int | None] = []
             for key in ("with", "without"):
+                if key == "without" and key not in raw_people:
+                    counts.append(None)
+                    continue
                 got = raw_people.get(key)
                 if isinstance(got, bool) or not isinstance(got, int) or not 0 <= got <= 100:
                     if key in raw_people:
@@ -363,7 +374,7 @@ def check_facts(
                 counts.append(got)
             people = People(
                 text(raw_people, "outcome"),
-                counts[0],
+                counts[0] or 0,
                 counts[1],
                 text(raw_people, "compared_with"),
                 text(raw_people, "time_frame"),

@@ -420,10 +420,25 @@ class _Checker:
         return tuple(rows)
 
     def facts(self) -> ApproachFacts | None:
-        if not self.kind.approach:
+        # The compare page carries the facts of its own graded row (exercise in general).
+        if not self.kind.approach and not ("facts" in self.data and "evidence_more" in self.data):
             if "facts" in self.data:
-                self.error(self.data.key_at("facts"), "'facts' is only for approach pages")
+                self.error(
+                    self.data.key_at("facts"), "'facts' is only for pages with a graded option"
+                )
             return None
+        if not self.kind.approach:
+            return (
+                check_facts(
+                    self.data["facts"],
+                    where=self.data.value_at("facts"),
+                    words=self.words,
+                    source_keys=self.keys,
+                    report=self.error,
+                )
+                if self.words is not None
+                else None
+            )
         if self.words is None:
             return None
         if "facts" not in self.data:

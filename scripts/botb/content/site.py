@@ -392,7 +392,7 @@ def render_page_markdown(
         if content.words is not None
         else None
     )
-    if renderer is not None and meta.facts is not None:
+    if renderer is not None and meta.facts is not None and meta.kind.approach:
         status += "\n" + renderer.in_short(meta)
     markdown = link_citations(insert_after_h1(markdown, status))
     if BIBLIOGRAPHY_MARKER in markdown:
