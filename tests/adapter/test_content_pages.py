@@ -24,12 +24,12 @@ from botb.adapter.content_pages import (
 from botb.adapter.plugin import BackOnTheBikeConfig
 from botb.diagnostics import DiagnosticError
 from tests.clock import TODAY
-from tests.content.samples import BIB, DESC
+from tests.content.samples import BIB, DESC, FACT_WORDS, FACTS, WAIT
 
 YOGA = (
     f"---\ntitle: Yoga\ndescription: {DESC}\nreviewed: REVIEWED\nclinical_review: pending\n"
     "sources: [hayden-2021, laird-2014]\nevidence: low\nevidence_for: pain, short term\n"
-    "tags: [yoga]\n---\n# Yoga\n\n**Certainty: low.** Text.\n"
+    "tags: [yoga]\n" + FACTS + "---\n# Yoga\n\n**Certainty: low.** Text.\n"
 )
 REVIEW_STATUS = """
 extra:
@@ -47,6 +47,8 @@ def project(tmp_path: Path, *, reviewed: str = "2026-11-01", extra: str = REVIEW
     (docs / "_data").mkdir()
     (docs / "_data/bibliography.yml").write_text(BIB, encoding="utf-8")
     (docs / "approaches/yoga.md").write_text(YOGA.replace("REVIEWED", reviewed), encoding="utf-8")
+    (docs / "approaches/wait.md").write_text(WAIT, encoding="utf-8")
+    (docs / "_data/facts.yml").write_text(FACT_WORDS, encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text(
         "site_name: Test\ndocs_dir: content\n" + extra, encoding="utf-8"
     )

@@ -342,11 +342,13 @@ def test_every_page_says_whether_a_clinician_signed_it_off(path: str) -> None:
 
 
 def test_compare_table_grade_equals_each_page_grade() -> None:
-    from botb.content.approaches_table import table_rows
+    from botb.content.decision_aid import options_of
     from botb.content.references import EVIDENCE_LABELS
 
     site = _site()
-    rows = {row.target: row.grade for row in table_rows(site.approaches())}
+    rows = {
+        option.target: option.grade for meta in site.approaches() for option in options_of(meta)
+    }
     for meta in site.approaches():
         if meta.evidence is None:
             continue

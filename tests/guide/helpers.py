@@ -96,7 +96,9 @@ def build(
                 title=f"Outcome {node_id}",
                 summary="Summary.",
                 why="Why.",
-                steps=("Do this first.", "Then this.") if body not in ("emergency", "urgent") else (),
+                steps=("Do this first.", "Then this.")
+                if body not in ("emergency", "urgent")
+                else (),
                 wait="Keep riding gently." if body not in ("emergency", "urgent") else None,
                 approaches=(),
                 notes=(),

@@ -114,7 +114,7 @@ CASES: list[tuple[str, tuple[Edit, ...], str, str]] = [
     (
         "impossible-date",
         ((Y, "reviewed: 2026-11-27", "reviewed: 2026-13-01"),),
-        "guide/10-symptoms.yml:80:15",
+        "guide/10-symptoms.yml:84:15",
         "is not a real date",
     ),
     # --- structure: types, required fields, keys ------------------------------------------
@@ -193,7 +193,7 @@ CASES: list[tuple[str, tuple[Edit, ...], str, str]] = [
     (
         "date-is-words",
         ((Y, "reviewed: 2026-11-27", "reviewed: yesterday"),),
-        "guide/10-symptoms.yml:80:15",
+        "guide/10-symptoms.yml:84:15",
         "'reviewed' 'yesterday' is not a date like 2026-11-27",
     ),
     (
@@ -278,7 +278,7 @@ CASES: list[tuple[str, tuple[Edit, ...], str, str]] = [
     (
         "unreachable-node",
         ((Y, "", UNREACHABLE),),
-        "guide/10-symptoms.yml:161:3",
+        "guide/10-symptoms.yml:185:3",
         "node 'orphan' is unreachable",
     ),
     (
@@ -303,7 +303,7 @@ CASES: list[tuple[str, tuple[Edit, ...], str, str]] = [
             ),
             (Y, "", STUCK),
         ),
-        "guide/10-symptoms.yml:161:3",
+        "guide/10-symptoms.yml:185:3",
         "dead end: no answer to question 'stuck' can lead to an outcome",
     ),
     # --- pages and sources ------------------------------------------------------------------
@@ -322,13 +322,13 @@ CASES: list[tuple[str, tuple[Edit, ...], str, str]] = [
     (
         "missing-anchor",
         ((Y, "bike-fit.md#saddle-height", "bike-fit.md#saddle-hight"),),
-        "guide/10-symptoms.yml:106:15",
+        "guide/10-symptoms.yml:114:15",
         "has no heading #saddle-hight",
     ),
     (
         "unknown-source",
         ((Y, "sources: [nice-ng59, hayden-2021]", "sources: [nice-ng59, hayden-2012]"),),
-        "guide/10-symptoms.yml:79:26",
+        "guide/10-symptoms.yml:83:26",
         "unknown source 'hayden-2012': not in the bibliography (did you mean 'hayden-2021'?)",
     ),
     # --- safety rules -----------------------------------------------------------------------

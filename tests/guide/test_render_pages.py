@@ -153,16 +153,25 @@ def test_outcome_page_contract(oid: str, tier: str) -> None:
     assert str(card["aria-label"]).startswith("How soon: ")
     assert card.find("p", class_="botb-card__tier") is not None
     assert root.find("p", class_="botb-summary") is not None
-    answers = root.find("section", class_="botb-answers")
+    # Collapsed by default: the options come first, the answers are one tap away.
+    answers = root.find("details", class_="botb-answers")
     assert answers is not None and answers.has_attr("hidden") and answers.has_attr("data-answers")
     headings = [h.get_text() for h in root.find_all("h2")]
-    assert headings[0] == "Why you are seeing this"
     assert headings[-1] == "Sources"
     if tier in {"emergency", "urgent"}:
+        assert headings[0] == "Why you are seeing this"
         assert "Approaches to discuss with your physio" not in headings
     else:
-        assert "Approaches to discuss with your physio" in headings
-        assert "Get help sooner" in headings
+        # Laid out for action: what to do, the options, then why and when to get help sooner.
+        order = [
+            "What to do now",
+            "Approaches to discuss with your physio",
+            "Why you are seeing this",
+            "Get help sooner",
+        ]
+        assert [h for h in headings if h in order] == order
+        steps = root.find("h2", string="What to do now").find_next_sibling("ol")
+        assert steps is not None and 2 <= len(steps.find_all("li")) <= 4
         sooner = root.find("div", attrs={"data-sooner": True})
         assert sooner is not None
         # Every more urgent tier's signs, from the registry, each under its own tier.
@@ -178,7 +187,7 @@ def test_outcome_page_contract(oid: str, tier: str) -> None:
         "Guide version 2026.11.1, reviewed 2026-11-27. Checked on 27 November 2026; "
         "clinical sign-off pending. Printed from"
     )
-    assert meta.get_text().endswith(f"https://example.org/back-on-the-bike/guide/o/{oid}/")
+    assert meta.get_text().strip().endswith(f"https://example.org/back-on-the-bike/guide/o/{oid}/")
     button = root.find("button", attrs={"data-print": True})
     if tier in {"emergency", "urgent"}:
         assert button is None  # action first; nothing to print and take along

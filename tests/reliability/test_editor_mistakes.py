@@ -87,7 +87,7 @@ MISTAKES = {
         1,
         "unknown front matter key 'tag' (did you mean 'tags'?) "
         "(allowed: title, description, reviewed, clinical_review, sources, evidence, "
-        "evidence_for, evidence_more, tags)",
+        "evidence_for, evidence_more, facts, tags)",
     ),
     "fm-duplicate-title": Mistake(
         fm("title: The glutes\n", "title: The glutes\ntitle: Glutes\n"),

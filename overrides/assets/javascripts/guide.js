@@ -485,6 +485,7 @@
     var form = root.querySelector("form[data-values]");
     if (form) setupValues(root, form);
     printRoot = root;
+    root.setAttribute("data-enhanced", ""); // answers, values and print are wired (tests)
   }
 
   var printRoot = null; // the outcome on screen; one listener for the whole visit
