@@ -131,6 +131,16 @@ def _open_flow(page: Page, site_url: str, guide: dict[str, Any], fragment: str =
     page.locator(".botb-progress").wait_for()
 
 
+def _open_answers(page: Page) -> None:
+    """Wait for the outcome's answers summary and open it, as a reader taps "Your answers":
+    it is collapsed by default so the options come first."""
+    box = page.locator("[data-answers]:not([hidden])")
+    box.wait_for()
+    if box.evaluate("d => d.tagName === 'DETAILS' && !d.open"):
+        box.locator("summary").click()
+    page.locator(".botb-answers__a").first.wait_for()
+
+
 def _shown_answers(page: Page) -> list[str]:
     return [text.strip() for text in page.locator(".botb-answers__a").all_inner_texts()]
 
@@ -220,7 +230,7 @@ def test_answering_in_place_reaches_the_outcome_and_a_reload_restores_it(
     _open_flow(page, site_url, guide)
     _answer_in_place(page, guide, answers)
     page.wait_for_url(_url(site_url, guide, outcome) + _fragment(answers))
-    page.locator("[data-answers]:not([hidden])").wait_for()
+    _open_answers(page)
     assert _title(page) == guide["nodes"][outcome]["title"]
     assert _shown_answers(page) == _labels(guide, answers)
     if guide["nodes"][outcome]["urgency"] in ("emergency", "urgent"):
@@ -229,7 +239,7 @@ def test_answering_in_place_reaches_the_outcome_and_a_reload_restores_it(
         assert page.locator("[data-print]").is_visible()
 
     page.reload()
-    page.locator("[data-answers]:not([hidden])").wait_for()
+    _open_answers(page)
     assert _title(page) == guide["nodes"][outcome]["title"]
     assert _shown_answers(page) == _labels(guide, answers)
 
@@ -374,7 +384,7 @@ def test_changing_an_answer_keeps_the_later_answers_that_still_apply(
     answers = _deepest_path(guide)
     outcome = _end(guide, answers)
     page.goto(_url(site_url, guide, outcome) + _fragment(answers))
-    page.locator("[data-answers]:not([hidden])").wait_for()
+    _open_answers(page)
     # Change the first answer that is not a checklist: the earlier answer has the focus, and
     # confirming it keeps every later answer, so the reader is straight back at the outcome
     # (GOV.UK's check answers).
@@ -388,7 +398,7 @@ def test_changing_an_answer_keeps_the_later_answers_that_still_apply(
     assert focused == str(chosen), "the earlier answer has focus"
     page.keyboard.press("Enter")
     page.wait_for_url(_url(site_url, guide, outcome) + _fragment(answers))
-    page.locator("[data-answers]:not([hidden])").wait_for()
+    _open_answers(page)
     assert _shown_answers(page) == _labels(guide, answers)
 
     shared = _shared_later_question(guide)
@@ -396,7 +406,7 @@ def test_changing_an_answer_keeps_the_later_answers_that_still_apply(
         return
     path, position, other = shared
     page.goto(_url(site_url, guide, _end(guide, path)) + _fragment(path))
-    page.locator("[data-answers]:not([hidden])").wait_for()
+    _open_answers(page)
     change = len(_steps(guide, path[:position]))
     page.locator("a[data-change]").nth(change).click()
     page.locator(".botb-option--previous").wait_for()
@@ -460,7 +470,7 @@ def test_keyboard_only_reaches_an_outcome_with_focus_and_announcements(
         assert title in live.inner_text()
         assert f"Question {step + 2} of" in live.inner_text()
     page.wait_for_url(re.compile(re.escape(_fragment(answers)) + "$"))
-    page.locator("[data-answers]:not([hidden])").wait_for()
+    _open_answers(page)
 
 
 def test_the_printed_sheet_shows_the_answers_and_leaves_out_navigation(
@@ -471,6 +481,8 @@ def test_the_printed_sheet_shows_the_answers_and_leaves_out_navigation(
     page.set_viewport_size({"width": 680, "height": 900})  # A4 or Letter less the margins
     page.goto(_url(site_url, guide, outcome) + _fragment(answers))
     page.locator("[data-answers]:not([hidden])").wait_for()
+    # What the browser does when the reader prints: the script opens the collapsed answers.
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
     page.emulate_media(media="print")
     for hidden in (
         ".md-header",
@@ -562,7 +574,7 @@ def test_the_flow_stores_nothing_and_asks_only_the_local_server(
     answers = _deepest_path(guide)
     _open_flow(page, site_url, guide)
     _answer_in_place(page, guide, answers)
-    page.locator("[data-answers]:not([hidden])").wait_for()
+    _open_answers(page)
     page.go_back()
     stored = page.evaluate("[localStorage.length, sessionStorage.length, document.cookie]")
     assert stored == [0, 0, ""]

@@ -86,7 +86,9 @@ def test_without_a_choice_the_page_follows_the_system_as_it_changes(
         """() => { window.__flips = 0; matchMedia("(prefers-color-scheme: dark)")
             .addEventListener("change", () => { window.__flips += 1; }); }"""
     )
+    # One flip at a time: two changes in the same frame can reach the page as none.
     page.emulate_media(color_scheme="light")
+    page.wait_for_function("() => window.__flips === 1")
     page.emulate_media(color_scheme="dark")
     page.wait_for_function("() => window.__flips === 2")
     assert _scheme(page) == "default", "after a toggle, the reader's choice stays"

@@ -16,7 +16,7 @@ from playwright.sync_api import Locator, Page
 
 from .contrast import colours, page_background, ratio
 from .test_guide_flow import _deepest_path as _longest_path
-from .test_guide_flow import _end, _fragment, _steps, _url
+from .test_guide_flow import _end, _fragment, _open_answers, _steps, _url
 
 pytestmark = pytest.mark.browser
 
@@ -186,7 +186,7 @@ def test_changing_an_answer_to_the_same_returns_to_the_outcome(
     answers = _longest_path(guide)
     outcome = _url(site_url, guide, _end(guide, answers))
     page.goto(outcome + _fragment(answers))
-    page.locator("[data-answers]:not([hidden])").wait_for()
+    _open_answers(page)
     plain = _first_plain(guide, answers)
     page.locator("a[data-change]").nth(_rows(guide, answers[:plain])).click()
     page.locator(".botb-option--previous").wait_for()
@@ -195,7 +195,7 @@ def test_changing_an_answer_to_the_same_returns_to_the_outcome(
     )
     page.keyboard.press("Enter")  # the same answer again: one step, straight back
     page.wait_for_url(outcome + _fragment(answers))
-    page.locator("[data-answers]:not([hidden])").wait_for()
+    _open_answers(page)
     assert page.locator(".botb-answers__a").count() == _rows(guide, answers)
 
 
@@ -220,7 +220,7 @@ def test_changing_an_answer_skips_later_answers_that_still_fit(
         pytest.skip("no change in this tree keeps a later answer")
     outcome = _url(site_url, guide, _end(guide, answers))
     page.goto(outcome + _fragment(answers))
-    page.locator("[data-answers]:not([hidden])").wait_for()
+    _open_answers(page)
     page.locator("a[data-change]").nth(_rows(guide, answers[:position])).click()
     page.locator(".botb-option--previous").wait_for()
     page.locator(f"a.botb-option[data-option='{other}']").click()
@@ -682,13 +682,13 @@ def test_the_skip_link_on_an_outcome_keeps_the_answers_in_the_address(
     answers = _longest_path(guide)
     url = _url(site_url, guide, _end(guide, answers)) + _fragment(answers)
     page.goto(url)
-    page.locator("[data-answers]:not([hidden])").wait_for()
+    _open_answers(page)
     page.locator("a.md-skip").focus()
     page.keyboard.press("Enter")
     page.wait_for_function("() => document.activeElement.tagName === 'H1'")
     assert page.url == url
     page.reload()
-    page.locator("[data-answers]:not([hidden])").wait_for()
+    _open_answers(page)
     assert page.locator(".botb-answers__a").count() == _rows(guide, answers)
 
 

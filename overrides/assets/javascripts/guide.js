@@ -511,7 +511,7 @@
       return part && !TICKS[part.split("=")[0]];
     });
     ["v", "r"].forEach(function (k) { if (ticks[k].length) parts.push(k + "=" + ticks[k].join(",")); });
-    return parts.length ? "#" + parts.join("&") : location.pathname + location.search;
+    return parts.length ? "#" + parts.join("&") : location.pathname;
   }
 
   function setupValues(root, form) {
