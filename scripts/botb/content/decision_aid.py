@@ -72,13 +72,22 @@ def options_of(meta: PageMeta) -> list[Option]:
 
 
 def short_source(entry: Entry) -> str:
-    """How a source is named in a box: "Hayden 2021", "NICE 2016"."""
+    """How a source is named in a box: "Hayden 2021", "NICE 2016", "da C Menezes Costa 2012"
+    (the first author's surname without the initials Vancouver style puts after it)."""
     authors = entry.authors
     if "(" in authors and ")" in authors:
-        name = authors[authors.index("(") + 1 : authors.index(")")]
-    else:
-        name = authors.replace(",", " ").split()[0]
-    return f"{name} {entry.year}"
+        return f"{authors[authors.index('(') + 1 : authors.index(')')]} {entry.year}"
+    words = authors.split(",")[0].split()
+    if len(words) > 1 and words[-1].isupper() and len(words[-1]) <= 3:
+        words = words[:-1]
+    return f"{' '.join(words)} {entry.year}"
+
+
+def _in_sentence(labels: Sequence[str]) -> str:
+    """Labels joined as one phrase: "At home, on the bike"."""
+    return ", ".join(
+        label if index == 0 else label[:1].lower() + label[1:] for index, label in enumerate(labels)
+    )
 
 
 @dataclass(frozen=True)
@@ -141,8 +150,9 @@ class Renderer:
         yes_no = self.heading("yes") if facts.hands_on else self.heading("no")
         cost_label = md_text(words.label("cost", facts.cost))
         cost = f"{cost_label}: {md_text(words.meaning('cost', facts.cost))}"
-        places = ", ".join(md_text(words.label("where", place)) for place in facts.where)
-        time = f"{md_text(facts.time_per_week)} ({md_text(words.label('effort', facts.effort))})"
+        places = md_text(_in_sentence([words.label("where", place) for place in facts.where]))
+        band = words.label("effort", facts.effort)
+        time = f"{md_text(facts.time_per_week)} ({md_text(band[:1].lower() + band[1:])})"
         return [
             (self.heading("direction"), self.direction(option)),
             (self.heading("certainty"), self.certainty(option)),
@@ -313,7 +323,7 @@ def _table_cells(renderer: Renderer, option: Option) -> list[str]:
         md_text(facts.try_for),
         md_text(words.label("effort", facts.effort)),
         md_text(words.label("cost", facts.cost)),
-        ", ".join(md_text(words.label("where", place)) for place in facts.where),
+        md_text(_in_sentence([words.label("where", place) for place in facts.where])),
         md_text(facts.downsides),
         md_text(facts.serious),
     ]
