@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from botb.diagnostics import Diagnostic, did_you_mean
 from botb.guide import graph
 from botb.guide.loader import chain_id
-from botb.guide.model import Guide, Option, Outcome, Question, Source, Urgency
+from botb.guide.model import Guide, Option, Outcome, Question, Source, Urgency, most_urgent
 from botb.guide.paths import common_facts, path_stats, reachable_facts
 
 
@@ -248,7 +248,7 @@ def _screens(guide: Guide, question: Question) -> Urgency:
     """The most urgent tier a question's answers can set; a question without floors
     counts as an emergency screen, so an unmarked screening question is never skipped."""
     floors = [f for o in question.options if (f := guide.floor(o)) is not None]
-    return min(floors, key=lambda tier: tier.rank, default=Urgency.EMERGENCY)
+    return most_urgent(floors, default=Urgency.EMERGENCY)
 
 
 def _fallbacks(guide: Guide) -> list[Diagnostic]:
@@ -324,7 +324,7 @@ def _fallback_routes(guide: Guide, order: list[str]) -> list[Diagnostic]:
     found = []
     for question in guide.questions():
         floors = [f for o in question.options if (f := guide.floor(o)) is not None]
-        screens = min(floors, key=lambda tier: tier.rank, default=None)
+        screens = most_urgent(floors)
         if screens not in (Urgency.EMERGENCY, Urgency.URGENT):
             continue
         for option in question.options:

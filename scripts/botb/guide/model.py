@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import overload
 
 from botb.diagnostics import Location
 
@@ -28,6 +30,16 @@ class Urgency(Enum):
 
     def less_urgent_than(self, other: Urgency) -> bool:
         return self.rank > other.rank
+
+
+@overload
+def most_urgent(tiers: Iterable[Urgency]) -> Urgency | None: ...
+@overload
+def most_urgent(tiers: Iterable[Urgency], *, default: Urgency) -> Urgency: ...
+def most_urgent(tiers: Iterable[Urgency], *, default: Urgency | None = None) -> Urgency | None:
+    """The most urgent of ``tiers`` (``default`` when there are none): the one rule every
+    floor, screen and path uses to combine tiers."""
+    return min(tiers, key=lambda tier: tier.rank, default=default)
 
 
 @dataclass(frozen=True)
@@ -165,7 +177,7 @@ class Guide:
         tiers = [self.signs[s].tier for s in option.signs if s in self.signs]
         if option.floor is not None:
             tiers.append(option.floor)
-        return min(tiers, key=lambda tier: tier.rank, default=None)
+        return most_urgent(tiers)
 
     def signs_of(self, tier: Urgency) -> list[Sign]:
         return [sign for sign in self.signs.values() if sign.tier is tier]

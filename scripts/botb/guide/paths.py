@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from botb.diagnostics import Diagnostic, DiagnosticError
 from botb.guide.graph import reachable, topological_order
-from botb.guide.model import Guide, Option, Outcome, Question, Urgency
+from botb.guide.model import Guide, Option, Outcome, Question, Urgency, most_urgent
 
 DEFAULT_CAP = 5000
 
@@ -204,7 +204,7 @@ def _asked(question: Question) -> str:
 def path_floor(guide: Guide, path: AnswerPath) -> Urgency | None:
     """The most urgent floor any answer on the path sets."""
     floors = [f for _, option in path.steps if (f := guide.floor(option)) is not None]
-    return min(floors, key=lambda tier: tier.rank, default=None)
+    return most_urgent(floors)
 
 
 def path_facts(path: AnswerPath) -> list[str]:
