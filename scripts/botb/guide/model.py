@@ -171,13 +171,20 @@ class Guide:
     nodes: dict[str, Node] = field(hash=False)
     signs: dict[str, Sign] = field(default_factory=dict, hash=False)
     tiers: dict[Urgency, TierText] = field(default_factory=dict, hash=False)
+    # An option's floor never changes once loaded; the path book asks for it ~75,000 times.
+    _floors: dict[tuple[tuple[str, ...], Urgency | None], Urgency | None] = field(
+        default_factory=dict, hash=False, compare=False, repr=False
+    )
 
     def floor(self, option: Option) -> Urgency | None:
         """The most urgent of the option's declared floor and its signs' tiers."""
-        tiers = [self.signs[s].tier for s in option.signs if s in self.signs]
-        if option.floor is not None:
-            tiers.append(option.floor)
-        return most_urgent(tiers)
+        key = (option.signs, option.floor)  # all a floor depends on
+        if key not in self._floors:
+            tiers = [self.signs[s].tier for s in option.signs if s in self.signs]
+            if option.floor is not None:
+                tiers.append(option.floor)
+            self._floors[key] = most_urgent(tiers)
+        return self._floors[key]
 
     def signs_of(self, tier: Urgency) -> list[Sign]:
         return [sign for sign in self.signs.values() if sign.tier is tier]
