@@ -240,3 +240,25 @@ def test_outcome_prose_may_not_state_an_answer_some_paths_never_gave() -> None:
     assert any("outcome 'sc' states 'The pain spreads below the knee.'" in m for m in found)
     # Said only through the fact, it is fine.
     assert not any("states" in m for m in messages(guide))
+
+
+@pytest.mark.parametrize("outcomes", [10, 100, 1000])
+def test_the_checks_list_the_outcomes_a_fixed_number_of_times(
+    outcomes: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Listing the outcomes per outcome made the checks quadratic (4 s on the 10,000-node
+    benchmark tree); the number of listings must not grow with the tree."""
+    spec: dict[str, list[str] | str] = {"q0": [f"o{i}" for i in range(outcomes)]}
+    spec.update({f"o{i}": "routine" for i in range(outcomes)})
+    guide = build(spec, start="q0")
+    calls = 0
+    original = Guide.outcomes
+
+    def counted(self: Guide) -> list:  # type: ignore[type-arg]
+        nonlocal calls
+        calls += 1
+        return original(self)
+
+    monkeypatch.setattr(Guide, "outcomes", counted)
+    check_guide(guide, docs_pages=None, source_keys=frozenset({"nice-ng59"}), limits=NO_LIMITS)
+    assert calls <= 5

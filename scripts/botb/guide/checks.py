@@ -190,25 +190,26 @@ def _outcome_content(
                         f"approach page {approach.page!r} has no heading #{approach.anchor}",
                     )
                 )
-        if source_keys is None:
-            continue
-        for source in _all_sources(guide, outcome):
-            if source.key not in source_keys:
-                hint = did_you_mean(source.key, source_keys)
-                found.append(
-                    Diagnostic(
-                        source.location,
-                        f"unknown source {source.key!r}: not in the bibliography{hint}",
-                    )
-                )
+    if source_keys is not None:
+        found += _unknown_sources(guide, source_keys)
     return found
 
 
-def _all_sources(guide: Guide, outcome: Outcome) -> tuple[Source, ...]:
-    # Signs are checked once, with the first outcome, not once per outcome.
-    first = outcome is next(iter(guide.outcomes()), None)
-    signs = tuple(s for sign in guide.signs.values() for s in sign.sources) if first else ()
-    return (*outcome.sources, *signs)
+def _unknown_sources(guide: Guide, source_keys: frozenset[str]) -> list[Diagnostic]:
+    """Every outcome's and every sign's sources, each checked once (signs are shared)."""
+    sources: list[Source] = [s for outcome in guide.outcomes() for s in outcome.sources]
+    sources += [s for sign in guide.signs.values() for s in sign.sources]
+    found = []
+    for source in sources:
+        if source.key not in source_keys:
+            hint = did_you_mean(source.key, source_keys)
+            found.append(
+                Diagnostic(
+                    source.location,
+                    f"unknown source {source.key!r}: not in the bibliography{hint}",
+                )
+            )
+    return found
 
 
 def _signs(guide: Guide) -> list[Diagnostic]:
