@@ -712,3 +712,27 @@ def test_axe_finds_nothing_on_any_page_in_the_dark_palette_on_a_phone(
                 f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in violations
             ]
     assert failing == {}
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_the_first_question_does_not_jump_when_the_script_takes_over(
+    page: Page, site_url: str, guide: dict[str, Any], viewport: dict[str, int]
+) -> None:
+    """The static entry page already shows the progress line and the checklist's own
+    question, so the tick-all form the script draws moves nothing on screen (CLS)."""
+    page.set_viewport_size(viewport)
+    page.goto(_url(site_url, guide, guide["start"]))
+    page.locator("[data-guide-root][data-enhanced]").wait_for(state="attached")
+    page.locator("form[data-checklist]").wait_for()
+    shift = page.evaluate(
+        """() => new Promise(done => {
+            new PerformanceObserver((list, observer) => {
+                observer.disconnect();
+                const moved = e => (e.hadRecentInput ? 0 : e.value);
+                done(list.getEntries().reduce((sum, e) => sum + moved(e), 0));
+            }).observe({ type: "layout-shift", buffered: true });
+            requestAnimationFrame(() => setTimeout(() => done(0)));
+        })"""
+    )
+    assert shift < 0.02
+    assert page.locator(".botb-progress").count() == 1

@@ -160,7 +160,8 @@ def compile_guide(
                 aid=aid,
             )
         else:
-            pages[node_src(node)] = question_page(guide, node)
+            longest = stats.max_questions if node.id == guide.meta.start else None
+            pages[node_src(node)] = question_page(guide, node, longest=longest)
     pages[OUTLINE_PAGE] = outline_page(guide)
     pages[MAP_PAGE] = map_page(guide, svg=render_svg(guide))
     pages[PATHS_PAGE] = paths_page(guide, paths=paths, stats=stats)

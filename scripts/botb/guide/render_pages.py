@@ -91,33 +91,53 @@ def sign_list(guide: Guide, tier: Urgency, *, indent: str = "") -> list[str]:
     return lines
 
 
-def question_page(guide: Guide, question: Question) -> str:
+def question_page(guide: Guide, question: Question, *, longest: int | None = None) -> str:
+    """``longest``: on the first question, the most questions any path asks. The page then
+    draws what the script draws over it (progress above, a checklist's own question as the
+    heading), so enhancing the entry page moves nothing already on screen."""
     src = node_src(question)
     description = question.hint or f"A question in the guide: {question.text}"
     # A search engine may send a reader to the first screening question; landing on any
     # later question would skip the red-flag screening before it, so those are not indexed.
     entry = question.id == guide.meta.start
     # Focus layout: the site navigation stays out of the way while the reader answers.
-    lines = _front(title=question.text, description=description, noindex=not entry, hide_nav=True)
+    chain = question.chain
+    # On the entry page the script asks the whole checklist under its own question.
+    whole_checklist = longest is not None and chain is not None and chain.index == 0
+    heading = chain.question if whole_checklist and chain is not None else question.text
+    lines = _front(title=heading, description=description, noindex=not entry, hide_nav=True)
     # As on GOV.UK question pages, the caption (and the script's Back and progress) sits
     # above the question. The heading's id is the same on every question, so the skip link,
     # which targets it, never names a step of the guide.
     lines += ['<div class="botb-head" data-guide-head markdown>', ""]
+    if longest is not None:
+        lines += [f'<p class="botb-progress" markdown>Question 1 of at most {longest}</p>', ""]
     lines += [f'<p class="botb-step" markdown>{step_label(question)}</p>', ""]
-    if question.chain is not None:
-        chain = question.chain
-        lines += [
+    chain_line: list[str] = []
+    if chain is not None:
+        chain_line = [
             f'<p class="botb-chain" data-chain="{attr(chain.group)}" '
             f'data-item="{chain.index + 1}" data-items="{chain.total}" markdown>'
             f"{md_text(chain.question)} ({chain.index + 1} of {chain.total})</p>",
             "",
         ]
+        if whole_checklist:
+            chain_line = [
+                f'<p class="botb-chain" data-chain="{attr(chain.group)}" data-item="1" '
+                f'data-items="{chain.total}" markdown>'
+                f"{md_text(question.text)} (1 of {chain.total})</p>",
+                "",
+            ]
+        else:
+            lines += chain_line
+            chain_line = []
     lines += ["</div>", ""]
     lines += [
-        f"# {md_text(question.text)} {{ #{QUESTION_HEADING_ID} }}",
+        f"# {md_text(heading)} {{ #{QUESTION_HEADING_ID} }}",
         "",
         _guide_div(question),
         "",
+        *chain_line,
     ]
     if question.items:
         lines += ['<ul class="botb-items" markdown>']
