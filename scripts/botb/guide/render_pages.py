@@ -212,9 +212,9 @@ def outcome_page(
     if not acute:
         # Print and clear sit near the top; an emergency or same-day page has one job.
         lines += [
-            '<p class="botb-tools"><button type="button" data-print hidden>'
-            "Print a discussion sheet</button> "
-            '<a href="./" data-clear>Clear my answers</a></p>',
+            # The link first: revealing the button after it moves nothing on screen.
+            '<p class="botb-tools"><a href="./" data-clear>Clear my answers</a> '
+            '<button type="button" data-print hidden>Print a discussion sheet</button></p>',
             "",
         ]
     if outcome.steps:
