@@ -38,9 +38,18 @@ def _tier(name: str) -> Urgency | None:
     return next((tier for tier in _LISTED if tier.value == name), None)
 
 
+_FOLD = re.compile(r"[\s*_]+")
+
+
+def _folded(text: str) -> str:
+    """Lower-cased text with runs of whitespace and Markdown emphasis folded to one space
+    (none at the start): what a sign's wording is searched for in."""
+    return _FOLD.sub(" ", text).lstrip(" ").lower()
+
+
 def _flat(text: str) -> tuple[str, list[int]]:
-    """Lower-cased text with runs of whitespace and Markdown emphasis folded to one space,
-    and for each character of it the offset it came from."""
+    """``_folded`` text with, for each character, the offset it came from: only needed to
+    point at a match, so only built for a page that has one."""
     out: list[str] = []
     offsets: list[int] = []
     space = True
@@ -66,7 +75,7 @@ def _where(path: str, text: str, offset: int) -> Location:
 def marker_problems(guide: Guide, *, pages: Mapping[str, str]) -> list[Diagnostic]:
     """Markers naming no listed tier, and sign texts a page writes out by hand."""
     found = []
-    signs = [(sign, _flat(sign.text)[0].rstrip(" .")) for sign in guide.signs.values()]
+    signs = [(sign, _folded(sign.text).rstrip(" .")) for sign in guide.signs.values()]
     for path, text in sorted(pages.items()):
         if path.startswith("guide/"):
             continue
@@ -79,8 +88,12 @@ def marker_problems(guide: Guide, *, pages: Mapping[str, str]) -> list[Diagnosti
                         "emergency, urgent or soon",
                     )
                 )
+        folded = _folded(text)
+        hits = [(sign, wording) for sign, wording in signs if wording in folded]
+        if not hits:
+            continue
         flat, offsets = _flat(text)
-        for sign, wording in signs:
+        for sign, wording in hits:
             at = flat.find(wording)
             if at < 0:
                 continue
