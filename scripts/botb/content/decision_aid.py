@@ -269,29 +269,52 @@ class Renderer:
         """The values step and the readiness check: checkboxes only; the page script keeps
         the ticks in the address (contract: data-values)."""
         words = self.words
-        lines = ['<form class="botb-values" data-values>', '<fieldset class="botb-values__set">']
-        lines.append(f"<legend>{html_text(words.values_heading)}</legend>")
-        lines.append(f"<p>{html_text(words.values_intro)}</p>")
-        lines.append('<ul class="botb-values__items">')
-        for value in words.values:
-            box = f"value-{value.id}"
-            lines.append(
-                f'<li><input type="checkbox" id="{attr(box)}" name="v" value="{attr(value.id)}">'
-                f' <label for="{attr(box)}">{html_text(value.label)}</label></li>'
-            )
-        lines += ["</ul>", "</fieldset>"]
-        lines.append('<fieldset class="botb-values__set" data-ready>')
-        lines.append(f"<legend>{html_text(words.ready_heading)}</legend>")
-        lines.append(f"<p>{html_text(words.ready_intro)}</p>")
-        lines.append('<ul class="botb-values__items">')
-        for item in words.ready:
-            box = f"ready-{item.id}"
-            lines.append(
-                f'<li><input type="checkbox" id="{attr(box)}" name="r" value="{attr(item.id)}">'
-                f' <label for="{attr(box)}">{html_text(item.text)}</label></li>'
-            )
-        lines += ["</ul>", f"<p>{html_text(words.ready_unsure)}</p>", "</fieldset>", "</form>", ""]
-        return lines
+        values = [(value.id, value.label) for value in words.values]
+        ready = [(item.id, item.text) for item in words.ready]
+        return [
+            '<form class="botb-values" data-values>',
+            *_checkboxes(words.values_heading, words.values_intro, "v", "value", values),
+            *_checkboxes(
+                words.ready_heading,
+                words.ready_intro,
+                "r",
+                "ready",
+                ready,
+                attrs=" data-ready",
+                after=words.ready_unsure,
+            ),
+            "</form>",
+            "",
+        ]
+
+
+def _checkboxes(
+    legend: str,
+    intro: str,
+    name: str,
+    prefix: str,
+    items: Sequence[tuple[str, str]],
+    *,
+    attrs: str = "",
+    after: str = "",
+) -> list[str]:
+    """One fieldset of labelled checkboxes named ``name``, valued by item id."""
+    lines = [
+        f'<fieldset class="botb-values__set"{attrs}>',
+        f"<legend>{html_text(legend)}</legend>",
+        f"<p>{html_text(intro)}</p>",
+        '<ul class="botb-values__items">',
+    ]
+    for item_id, label in items:
+        box = f"{prefix}-{item_id}"
+        lines.append(
+            f'<li><input type="checkbox" id="{attr(box)}" name="{name}" value="{attr(item_id)}">'
+            f' <label for="{attr(box)}">{html_text(label)}</label></li>'
+        )
+    lines.append("</ul>")
+    if after:
+        lines.append(f"<p>{html_text(after)}</p>")
+    return [*lines, "</fieldset>"]
 
 
 def _slug(text: str) -> str:
