@@ -83,10 +83,15 @@ def short_source(entry: Entry) -> str:
     return f"{' '.join(words)} {entry.year}"
 
 
+def _lower_first(label: str) -> str:
+    """A label inside a phrase: "Under 1 hour a week" -> "under 1 hour a week"."""
+    return label[:1].lower() + label[1:]
+
+
 def _in_sentence(labels: Sequence[str]) -> str:
     """Labels joined as one phrase: "At home, on the bike"."""
     return ", ".join(
-        label if index == 0 else label[:1].lower() + label[1:] for index, label in enumerate(labels)
+        label if index == 0 else _lower_first(label) for index, label in enumerate(labels)
     )
 
 
@@ -151,8 +156,8 @@ class Renderer:
         cost_label = md_text(words.label("cost", facts.cost))
         cost = f"{cost_label}: {md_text(words.meaning('cost', facts.cost))}"
         places = md_text(_in_sentence([words.label("where", place) for place in facts.where]))
-        band = words.label("effort", facts.effort)
-        time = f"{md_text(facts.time_per_week)} ({md_text(band[:1].lower() + band[1:])})"
+        band = _lower_first(words.label("effort", facts.effort))
+        time = f"{md_text(facts.time_per_week)} ({md_text(band)})"
         return [
             (self.heading("direction"), self.direction(option)),
             (self.heading("certainty"), self.certainty(option)),
@@ -435,18 +440,14 @@ class OutcomeAid:
         for option in options_of(self.wait)[:1]:
             lines += renderer.choice(option, choice=WAIT_CHOICE, reason=wait_reason)
         lines += ["</div>", ""]
-        reading = [
-            (page, reason)
-            for page, reason in approaches
-            if (meta := self.pages.get(page.partition("#")[0])) is None or meta.facts is None
-        ]
-        if reading:
-            lines += [f"### {md_text(renderer.heading('read_more'))}", ""]
-            for page, reason in reading:
-                meta = self.pages.get(page.partition("#")[0])
+        reading = []
+        for page, reason in approaches:
+            meta = self.pages.get(page.partition("#")[0])
+            if meta is None or meta.facts is None:
                 title = meta.title if meta is not None else page
-                lines.append(
+                reading.append(
                     f"- [{md_text(title)}]({link_from(page_path, page)}): {md_text(reason)}"
                 )
-            lines.append("")
+        if reading:
+            lines += [f"### {md_text(renderer.heading('read_more'))}", "", *reading, ""]
         return lines

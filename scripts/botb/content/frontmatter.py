@@ -420,28 +420,17 @@ class _Checker:
         return tuple(rows)
 
     def facts(self) -> ApproachFacts | None:
+        given = "facts" in self.data
         # The compare page carries the facts of its own graded row (exercise in general).
-        if not self.kind.approach and not ("facts" in self.data and "evidence_more" in self.data):
-            if "facts" in self.data:
+        if not self.kind.approach and not (given and "evidence_more" in self.data):
+            if given:
                 self.error(
                     self.data.key_at("facts"), "'facts' is only for pages with a graded option"
                 )
             return None
-        if not self.kind.approach:
-            return (
-                check_facts(
-                    self.data["facts"],
-                    where=self.data.value_at("facts"),
-                    words=self.words,
-                    source_keys=self.keys,
-                    report=self.error,
-                )
-                if self.words is not None
-                else None
-            )
         if self.words is None:
             return None
-        if "facts" not in self.data:
+        if not given:
             self.missing(
                 "facts",
                 "approach pages state what the evidence says, the effect, time, cost, place "

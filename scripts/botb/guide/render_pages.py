@@ -115,20 +115,15 @@ def question_page(guide: Guide, question: Question, *, longest: int | None = Non
     lines += [f'<p class="botb-step" markdown>{step_label(question)}</p>', ""]
     chain_line: list[str] = []
     if chain is not None:
+        # Under the heading the item names itself; in the caption, the checklist does.
+        text = question.text if whole_checklist else chain.question
         chain_line = [
             f'<p class="botb-chain" data-chain="{attr(chain.group)}" '
             f'data-item="{chain.index + 1}" data-items="{chain.total}" markdown>'
-            f"{md_text(chain.question)} ({chain.index + 1} of {chain.total})</p>",
+            f"{md_text(text)} ({chain.index + 1} of {chain.total})</p>",
             "",
         ]
-        if whole_checklist:
-            chain_line = [
-                f'<p class="botb-chain" data-chain="{attr(chain.group)}" data-item="1" '
-                f'data-items="{chain.total}" markdown>'
-                f"{md_text(question.text)} (1 of {chain.total})</p>",
-                "",
-            ]
-        else:
+        if not whole_checklist:
             lines += chain_line
             chain_line = []
     lines += ["</div>", ""]
