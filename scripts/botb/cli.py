@@ -13,11 +13,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from botb.diagnostics import DiagnosticError, display_path
+from botb.guide.analysis import Analysis, analyse
 from botb.guide.checks import check_guide
 from botb.guide.compile import compile_guide, docs_markdown
 from botb.guide.loader import load_guide
-from botb.guide.model import Guide
-from botb.guide.paths import DEFAULT_CAP, path_book_text, path_stats
+from botb.guide.paths import DEFAULT_CAP, path_book_text
 from botb.guide.render_json import guide_json
 from botb.guide.schema import schema_text
 
@@ -128,35 +128,37 @@ def _compare(*, path: Path, expected: str, write: bool, check: bool, command: st
     return PROBLEMS
 
 
-def _sound_guide(args: argparse.Namespace) -> Guide | None:
-    """The guide when its graph and safety rules hold (pages and sources are not needed)."""
+def _sound_guide(args: argparse.Namespace) -> Analysis | None:
+    """The guide's analysis when its graph and safety rules hold (pages and sources are not
+    needed)."""
     guide = load_guide(args.guide_dir, root=Path.cwd())
     if guide is None:
         return None
-    problems = check_guide(guide, docs_pages=None)
+    analysis = analyse(guide)
+    problems = check_guide(guide, docs_pages=None, analysis=analysis)
     if problems:
         raise DiagnosticError(problems)
-    return guide
+    return analysis
 
 
 def _paths(args: argparse.Namespace) -> int:
-    guide = _sound_guide(args)
-    if guide is None:
+    analysis = _sound_guide(args)
+    if analysis is None:
         return _no_guide(args)
-    text = path_book_text(guide, cap=args.cap)
+    text = path_book_text(analysis.guide, stats=analysis.stats, paths=analysis.paths(cap=args.cap))
     return _compare(
         path=args.file, expected=text, write=args.write, check=args.check, command="paths"
     )
 
 
 def _export(args: argparse.Namespace) -> int:
-    guide = _sound_guide(args)
-    if guide is None:
+    analysis = _sound_guide(args)
+    if analysis is None:
         return _no_guide(args)
-    text = guide_json(guide)
+    text = guide_json(analysis.guide, nodes=analysis.nodes)
     if args.output:
         args.output.write_text(text, encoding="utf-8")
-        print(f"wrote {args.output} ({path_stats(guide).paths} paths)")
+        print(f"wrote {args.output} ({analysis.stats.paths} paths)")
         return OK
     sys.stdout.write(text)
     return OK

@@ -200,13 +200,14 @@ def _random_dag(seed: int) -> Guide:
 
 @pytest.mark.parametrize("seed", range(60))
 def test_floor_dataflow_agrees_with_walking_every_path(seed: int) -> None:
-    from botb.guide.paths import enumerate_paths, path_floor
+    from botb.guide.analysis import analyse
+    from botb.guide.paths import path_floor
 
     guide = _random_dag(seed)
     broken = any(
         (floor := path_floor(guide, path)) is not None
         and path.outcome.urgency.less_urgent_than(floor)
-        for path in enumerate_paths(guide)
+        for path in analyse(guide).paths()
     )
     found = any("sets a floor of" in m for m in messages(guide))
     assert found == broken

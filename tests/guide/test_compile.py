@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from botb.diagnostics import DiagnosticError
+from botb.guide.analysis import analyse
 from botb.guide.compile import compile_guide, outcomes_by_page, page_title
 
 from .helpers import DOCS, VALID, compile_tree, valid_guide, write_tree
@@ -23,7 +24,7 @@ def test_compiles_fixture() -> None:
 
 
 def test_outcomes_by_page() -> None:
-    found = outcomes_by_page(valid_guide())
+    found = outcomes_by_page(analyse(valid_guide()).nodes)
     assert found["approaches/bike-fit.md"] == [
         ("Pain linked to your position on the bike", "guide/o/routine-bike-fit.md", "routine"),
         ("Back pain that is slow to settle", "guide/o/routine-persistent.md", "routine"),

@@ -5,18 +5,25 @@ from pathlib import Path
 import pytest
 
 from botb.diagnostics import DiagnosticError
+from botb.guide.analysis import analyse
 from botb.guide.loader import guide_files, load_guide
-from botb.guide.paths import enumerate_paths, path_book_text, path_stats
+from botb.guide.model import Guide
+from botb.guide.paths import path_book_text
 
 from .helpers import build, valid_guide
 
 PROJECT = Path(__file__).resolve().parents[2]
 
 
+def _book(guide: Guide) -> str:
+    analysis = analyse(guide)
+    return path_book_text(guide, stats=analysis.stats, paths=analysis.paths())
+
+
 def test_counts_match_enumeration_on_the_fixture() -> None:
     guide = valid_guide()
-    stats = path_stats(guide)
-    paths = enumerate_paths(guide)
+    stats = analyse(guide).stats
+    paths = analyse(guide).paths()
     assert stats.paths == len(paths) == 30
     assert stats.outcomes == 9
     lengths = sorted(len(p.steps) for p in paths)
@@ -26,7 +33,7 @@ def test_counts_match_enumeration_on_the_fixture() -> None:
 
 
 def test_paths_are_in_option_order() -> None:
-    paths = enumerate_paths(valid_guide())
+    paths = analyse(valid_guide()).paths()
     assert paths[0].outcome.id == "emergency-cauda-equina"
     assert [o.label for _, o in paths[1].steps] == [
         "No, none of these",
@@ -44,22 +51,22 @@ def _chain_of_diamonds(levels: int) -> dict[str, list[str] | str]:
 
 def test_counting_never_enumerates() -> None:
     guide = build(_chain_of_diamonds(80))
-    assert path_stats(guide).paths == 2**80
-    assert path_stats(guide).median_questions == 80
+    assert analyse(guide).stats.paths == 2**80
+    assert analyse(guide).stats.median_questions == 80
 
 
 def test_cap_fails_with_the_count_and_advice() -> None:
     guide = build(_chain_of_diamonds(13))
     with pytest.raises(DiagnosticError) as caught:
-        enumerate_paths(guide)
+        analyse(guide).paths()
     message = str(caught.value)
     assert "8192 answer paths, more than the path book limit of 5000" in message
     assert "shared sub-trees" in message
-    assert len(enumerate_paths(guide, cap=10_000)) == 8192
+    assert len(analyse(guide).paths(cap=10_000)) == 8192
 
 
 def test_path_book_text_format() -> None:
-    text = path_book_text(valid_guide())
+    text = _book(valid_guide())
     lines = text.splitlines()
     assert lines[0] == "Path book: Test guide for back pain and cycling"
     assert lines[1] == "Guide version 2026.11.1, reviewed 2026-11-27"
@@ -75,7 +82,7 @@ def test_path_book_text_format() -> None:
     assert "  [emergency] saddle-numbness: Numbness around your bottom" in text
     assert "  Crisis line (every non-emergency outcome): " in text
     assert text.count("⇒ OUTCOME") == 30
-    assert text == path_book_text(valid_guide())  # stable
+    assert text == _book(valid_guide())  # stable
 
 
 REAL_GUIDE = PROJECT / "guide"
@@ -86,4 +93,4 @@ def test_committed_path_book_is_up_to_date() -> None:
     guide = load_guide(REAL_GUIDE, root=PROJECT)
     assert guide is not None
     committed = (REAL_GUIDE / "PATHS.txt").read_text(encoding="utf-8")
-    assert committed == path_book_text(guide), "run `botb-guide paths --write`"
+    assert committed == _book(guide), "run `botb-guide paths --write`"

@@ -2,10 +2,17 @@ from __future__ import annotations
 
 import json
 
-from botb.guide.render_json import guide_data, guide_json
+from botb.guide.analysis import analyse
+from botb.guide.model import Guide
+from botb.guide.render_json import guide_data
+from botb.guide.render_json import guide_json as render_guide_json
 
 from .helpers import valid_guide
 from .test_render_pages import golden
+
+
+def guide_json(guide: Guide) -> str:
+    return render_guide_json(guide, nodes=analyse(guide).nodes)
 
 
 def test_golden_json() -> None:
@@ -55,4 +62,4 @@ def test_no_raw_angle_bracket_in_json() -> None:
     guide = valid_guide()
     text = guide_json(guide)
     assert "<" not in text
-    assert json.loads(text) == guide_data(guide)
+    assert json.loads(text) == guide_data(guide, nodes=analyse(guide).nodes)

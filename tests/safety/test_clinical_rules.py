@@ -110,9 +110,10 @@ def test_every_combination_of_ticks_reaches_the_most_urgent_ticked_tier(group: s
 
 
 def test_every_path_ends_at_least_as_urgent_as_its_floor() -> None:
-    from botb.guide.paths import enumerate_paths, path_floor
+    from botb.guide.analysis import analyse
+    from botb.guide.paths import path_floor
 
-    paths = enumerate_paths(guide())
+    paths = analyse(guide()).paths()
     assert len(paths) > 1000
     for path in paths:
         floor = path_floor(guide(), path)
@@ -123,9 +124,9 @@ def test_every_path_ends_at_least_as_urgent_as_its_floor() -> None:
 
 
 def test_no_path_with_a_crash_or_fall_reaches_self_care() -> None:
-    from botb.guide.paths import enumerate_paths
+    from botb.guide.analysis import analyse
 
-    for path in enumerate_paths(guide()):
+    for path in analyse(guide()).paths():
         crash = any("crash" in (o.fact or "").lower() for _, o in path.steps)
         if crash:
             assert path.outcome.urgency is not Urgency.SELF_CARE, path.outcome.id
@@ -155,10 +156,12 @@ def test_no_hint_tells_a_reader_to_answer_no() -> None:
 
 
 def test_outcomes_state_only_what_every_path_to_them_asked() -> None:
-    from botb.guide.paths import common_facts, enumerate_paths, path_facts
+    from botb.guide.analysis import analyse
+    from botb.guide.paths import path_facts
 
-    common = common_facts(guide())
-    for path in enumerate_paths(guide()):
+    analysis = analyse(guide())
+    common = analysis.common_facts
+    for path in analysis.paths():
         assert set(common[path.outcome.id]) <= set(path_facts(path)), path.outcome.id
 
 

@@ -8,14 +8,14 @@ over its predecessors, of what they had passed plus themselves (one bitset per n
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from botb.diagnostics import Diagnostic, did_you_mean
 from botb.guide import graph
+from botb.guide.analysis import Analysis, analyse
 from botb.guide.loader import chain_id
 from botb.guide.model import Guide, Option, Outcome, Question, Source, Urgency, most_urgent
-from botb.guide.paths import common_facts, path_stats, reachable_facts
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ def _close(word: str, guide: Guide) -> str:
     return did_you_mean(word, guide.nodes)
 
 
-def _reachability(guide: Guide, reached: list[str]) -> list[Diagnostic]:
+def _reachability(guide: Guide, reached: Sequence[str]) -> list[Diagnostic]:
     if guide.meta.start not in guide.nodes:
         return []
     seen = set(reached)
@@ -266,7 +266,7 @@ def _fallbacks(guide: Guide) -> list[Diagnostic]:
     ]
 
 
-def _floors(guide: Guide, order: list[str]) -> list[Diagnostic]:
+def _floors(guide: Guide, order: Sequence[str]) -> list[Diagnostic]:
     """No outcome is less urgent than the strongest floor on any path to it.
 
     Dataflow over the topological order: each node carries the most urgent floor over
@@ -306,7 +306,7 @@ def _floors(guide: Guide, order: list[str]) -> list[Diagnostic]:
     return found
 
 
-def _fallback_routes(guide: Guide, order: list[str]) -> list[Diagnostic]:
+def _fallback_routes(guide: Guide, order: Sequence[str]) -> list[Diagnostic]:
     """A fallback answer never lands below the red-flag tier its question screens for.
 
     A question screens for the most urgent floor among its answers; when that is
@@ -354,12 +354,12 @@ def _words(text: str) -> str:
     return " ".join(text.lower().replace("*", "").split()).rstrip(" .")
 
 
-def _outcome_claims(guide: Guide, order: list[str]) -> list[Diagnostic]:
+def _outcome_claims(guide: Guide, analysis: Analysis) -> list[Diagnostic]:
     """Outcome prose states no answer that some path to the outcome does not contain."""
-    common = common_facts(guide, order)
-    some = reachable_facts(guide, order)
+    common = analysis.common_facts
+    some = analysis.some_facts
     found = []
-    for node_id in order:
+    for node_id in common:
         outcome = guide.nodes[node_id]
         if not isinstance(outcome, Outcome):
             continue
@@ -399,7 +399,7 @@ def _outcome_claims(guide: Guide, order: list[str]) -> list[Diagnostic]:
     return found
 
 
-def _safety(guide: Guide, order: list[str]) -> list[Diagnostic]:
+def _safety(guide: Guide, order: Sequence[str]) -> list[Diagnostic]:
     """Screening rules; ``order`` is a topological order of the reachable nodes."""
     found: list[Diagnostic] = []
     start = guide.nodes[guide.meta.start]
@@ -483,8 +483,8 @@ def _safety(guide: Guide, order: list[str]) -> list[Diagnostic]:
     return found
 
 
-def _limits(guide: Guide, order: list[str], limits: Limits) -> list[Diagnostic]:
-    stats = path_stats(guide, order)
+def _limits(guide: Guide, analysis: Analysis, limits: Limits) -> list[Diagnostic]:
+    stats = analysis.stats
     found = []
     where = guide.meta.start_location
     if limits.max_questions is not None and stats.max_questions > limits.max_questions:
@@ -513,14 +513,17 @@ def check_guide(
     page_anchors: Mapping[str, frozenset[str]] | None = None,
     source_keys: frozenset[str] | None = None,
     limits: Limits = Limits(),
+    analysis: Analysis | None = None,
 ) -> list[Diagnostic]:
     """Every graph, content and safety problem; empty when the guide is sound.
 
     ``docs_pages`` is the set of docs-relative .md paths (None skips page checks),
     ``page_anchors`` their heading ids (None leaves anchors to MkDocs' link validation),
-    ``source_keys`` the bibliography keys (None skips source checks).
+    ``source_keys`` the bibliography keys (None skips source checks). ``analysis`` is the
+    guide's graph facts when the caller goes on to render with them.
     """
-    reached = graph.reachable(guide)
+    analysis = analyse(guide) if analysis is None else analysis
+    reached = analysis.reached
     broken = _structure(guide) + _dead_ends(guide)
     found = list(broken)
     found += _reachability(guide, reached)
@@ -536,13 +539,13 @@ def check_guide(
     )
     if guide.meta.start not in guide.nodes:
         return found
-    order = graph.topological_order(guide, reached)
+    order = analysis.order
     if order is None:
         return found
     found += _safety(guide, order)
     found += _floors(guide, order)
-    found += _outcome_claims(guide, order)
+    found += _outcome_claims(guide, analysis)
     found += _fallback_routes(guide, order)
     if not broken:  # path statistics only mean something on a complete graph
-        found += _limits(guide, order, limits)
+        found += _limits(guide, analysis, limits)
     return found

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,23 +12,16 @@ from botb.content.decision_aid import OutcomeAid
 from botb.content.frontmatter import split_front_matter
 from botb.content.site import content_files
 from botb.diagnostics import Diagnostic, DiagnosticError, Location, raise_if_any
+from botb.guide.analysis import Analysis, analyse
 from botb.guide.anchors import heading_ids
 from botb.guide.checks import Limits, check_guide
 from botb.guide.diagram import render_svg
 from botb.guide.loader import load_guide
-from botb.guide.model import Guide, Outcome
-from botb.guide.paths import (
-    DEFAULT_CAP,
-    PathStats,
-    common_facts,
-    enumerate_paths,
-    path_book_text,
-    path_stats,
-)
+from botb.guide.model import Guide, Node, Outcome
+from botb.guide.paths import DEFAULT_CAP, PathStats, path_book_text
 from botb.guide.render_json import guide_json
 from botb.guide.render_pages import (
     map_page,
-    node_order,
     outcome_page,
     outline_page,
     paths_page,
@@ -76,9 +69,9 @@ def page_title(markdown: str) -> str | None:
     return title if isinstance(title, str) and title.strip() else None
 
 
-def outcomes_by_page(guide: Guide) -> dict[str, list[tuple[str, str, str]]]:
+def outcomes_by_page(nodes: Sequence[Node]) -> dict[str, list[tuple[str, str, str]]]:
     found: dict[str, list[tuple[str, str, str]]] = {}
-    for node in node_order(guide):
+    for node in nodes:
         if not isinstance(node, Outcome):
             continue
         for page in dict.fromkeys(a.page for a in node.approaches):
@@ -128,27 +121,54 @@ def compile_guide(
         return None
     markdown = docs_markdown or {}
     anchors = {page: heading_ids(text) for page, text in markdown.items()} if markdown else None
+    # Reach, order, path counts and per-outcome facts: worked out here once, read by the
+    # checks and every renderer below.
+    analysis = analyse(guide)
     problems = check_guide(
         guide,
         docs_pages=docs_pages,
         page_anchors=anchors,
         source_keys=source_keys,
         limits=limits,
+        analysis=analysis,
     )
     problems += _clashes(guide, docs_pages, guide_dir.name)
     problems += marker_problems(guide, pages=markdown)
     raise_if_any(problems)
-    stats = path_stats(guide)
-    paths = enumerate_paths(guide, cap=cap)
+    return _render(
+        guide,
+        analysis,
+        markdown=markdown,
+        page_titles=page_titles,
+        aid=aid,
+        source_links=source_links,
+        site_url=site_url,
+        cap=cap,
+    )
+
+
+def _render(
+    guide: Guide,
+    analysis: Analysis,
+    *,
+    markdown: Mapping[str, str],
+    page_titles: Mapping[str, str] | None,
+    source_links: Mapping[str, tuple[str, str | None]] | None,
+    site_url: str,
+    aid: OutcomeAid | None,
+    cap: int,
+) -> CompiledGuide:
+    stats = analysis.stats
+    paths = analysis.paths(cap=cap)
     titles = (
         page_titles
         if page_titles is not None
         else {page: title for page, text in markdown.items() if (title := page_title(text))}
     )
     links = source_links or {}
-    facts = common_facts(guide)
+    facts = analysis.common_facts
     pages: dict[str, str] = {START_PAGE: start_page(guide)}
-    for node in node_order(guide):
+    for node in analysis.nodes:
         if isinstance(node, Outcome):
             pages[node_src(node)] = outcome_page(
                 guide,
@@ -163,15 +183,15 @@ def compile_guide(
             longest = stats.max_questions if node.id == guide.meta.start else None
             pages[node_src(node)] = question_page(guide, node, longest=longest)
     pages[OUTLINE_PAGE] = outline_page(guide)
-    pages[MAP_PAGE] = map_page(guide, svg=render_svg(guide))
+    pages[MAP_PAGE] = map_page(guide, svg=render_svg(guide, order=analysis.acyclic_order))
     pages[PATHS_PAGE] = paths_page(guide, paths=paths, stats=stats)
     return CompiledGuide(
         guide=guide,
         pages=pages,
-        json_text=guide_json(guide),
-        path_book=path_book_text(guide, cap=cap),
+        json_text=guide_json(guide, nodes=analysis.nodes),
+        path_book=path_book_text(guide, stats=stats, paths=paths),
         stats=stats,
-        outcomes_by_page=outcomes_by_page(guide),
+        outcomes_by_page=outcomes_by_page(analysis.nodes),
     )
 
 

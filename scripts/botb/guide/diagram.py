@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import textwrap
 from collections import defaultdict
+from collections.abc import Sequence
 
 from botb.escape import attr, html_text
-from botb.guide.graph import reachable, successors, topological_order
+from botb.guide.graph import successors
 from botb.guide.model import Guide, Outcome, Question, Urgency
 
 NODE_W = 190
@@ -33,7 +34,7 @@ SCREENING_COLOUR = "#8e24aa"
 QUESTION_COLOUR = "#00897b"
 
 
-def _layers(guide: Guide, order: list[str]) -> dict[str, int]:
+def _layers(guide: Guide, order: Sequence[str]) -> dict[str, int]:
     layer = dict.fromkeys(order, 0)
     for node_id in order:
         for target in successors(guide, node_id):
@@ -41,7 +42,7 @@ def _layers(guide: Guide, order: list[str]) -> dict[str, int]:
     return layer
 
 
-def _rows(guide: Guide, order: list[str], layer: dict[str, int]) -> list[list[str]]:
+def _rows(guide: Guide, order: Sequence[str], layer: dict[str, int]) -> list[list[str]]:
     rows: list[list[str]] = [[] for _ in range(max(layer.values(), default=0) + 1)]
     for node_id in order:
         rows[layer[node_id]].append(node_id)
@@ -116,9 +117,9 @@ def _place_label(
     return mx, my
 
 
-def render_svg(guide: Guide) -> str:
-    """One SVG element, no blank lines (so Markdown passes it through untouched)."""
-    order = topological_order(guide, reachable(guide)) or []
+def render_svg(guide: Guide, *, order: Sequence[str]) -> str:
+    """One SVG element, no blank lines (so Markdown passes it through untouched); ``order``
+    is a topological order of the reachable nodes (``Analysis.order``)."""
     layer = _layers(guide, order)
     rows = _rows(guide, order, layer)
     widest = max((len(row) for row in rows), default=1)

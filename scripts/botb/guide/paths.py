@@ -8,10 +8,10 @@ The path book lists paths for clinical sign-off, and refuses beyond ``cap``.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from botb.diagnostics import Diagnostic, DiagnosticError
-from botb.guide.graph import reachable, topological_order
 from botb.guide.model import Guide, Option, Outcome, Question, Urgency, most_urgent
 
 DEFAULT_CAP = 5000
@@ -31,20 +31,14 @@ class AnswerPath:
     outcome: Outcome
 
 
-def _order(guide: Guide) -> list[str]:
-    order = topological_order(guide, reachable(guide))
-    if order is None:
-        raise ValueError("paths need an acyclic guide; run the checks first")
-    return order
+# Every function here takes ``order``, a topological order of the reachable nodes, from
+# ``analysis.Analysis``, which works it out once per compile.
 
 
-def question_histograms(guide: Guide, order: list[str] | None = None) -> dict[str, Counter[int]]:
-    """For each reachable node: how many paths to an outcome ask exactly k questions.
-
-    ``order`` is a topological order of the reachable nodes, when the caller has one.
-    """
+def question_histograms(guide: Guide, order: Sequence[str]) -> dict[str, Counter[int]]:
+    """For each reachable node: how many paths to an outcome ask exactly k questions."""
     histograms: dict[str, Counter[int]] = {}
-    for node_id in reversed(_order(guide) if order is None else order):
+    for node_id in reversed(order):
         node = guide.nodes[node_id]
         if isinstance(node, Outcome):
             histograms[node_id] = Counter({0: 1})
@@ -75,9 +69,8 @@ def _median(histogram: Counter[int]) -> float:
     return sum(values) / len(values)
 
 
-def path_stats(guide: Guide, order: list[str] | None = None) -> PathStats:
-    """Counts over every answer path; ``order`` as for ``question_histograms``."""
-    order = _order(guide) if order is None else order
+def path_stats(guide: Guide, order: Sequence[str]) -> PathStats:
+    """Counts over every answer path, without listing them."""
     histogram = question_histograms(guide, order).get(guide.meta.start, Counter())
     return PathStats(
         paths=sum(histogram.values()),
@@ -87,9 +80,8 @@ def path_stats(guide: Guide, order: list[str] | None = None) -> PathStats:
     )
 
 
-def enumerate_paths(guide: Guide, *, cap: int = DEFAULT_CAP) -> list[AnswerPath]:
-    """Every path in depth-first option order; a diagnostic when there are more than ``cap``."""
-    total = path_stats(guide).paths
+def refuse_beyond_cap(guide: Guide, *, total: int, cap: int) -> None:
+    """A diagnostic when the guide has more than ``cap`` paths for the path book."""
     if total > cap:
         raise DiagnosticError(
             [
@@ -101,6 +93,10 @@ def enumerate_paths(guide: Guide, *, cap: int = DEFAULT_CAP) -> list[AnswerPath]
                 )
             ]
         )
+
+
+def enumerate_paths(guide: Guide) -> list[AnswerPath]:
+    """Every path in depth-first option order (check the count with ``refuse_beyond_cap``)."""
     found: list[AnswerPath] = []
     steps: list[tuple[Question, Option]] = []
 
@@ -125,10 +121,8 @@ def _number(value: float) -> str:
     return f"{value:g}"
 
 
-def path_book_text(guide: Guide, *, cap: int = DEFAULT_CAP) -> str:
+def path_book_text(guide: Guide, *, stats: PathStats, paths: Sequence[AnswerPath]) -> str:
     """The committed guide/PATHS.txt: one block per path, in a stable order."""
-    stats = path_stats(guide)
-    paths = enumerate_paths(guide, cap=cap)
     lines = [
         f"Path book: {guide.meta.title}",
         f"Guide version {guide.meta.version}, reviewed {guide.meta.reviewed.isoformat()}",
@@ -238,13 +232,12 @@ def _wording(guide: Guide) -> list[str]:
     return lines
 
 
-def common_facts(guide: Guide, order: list[str] | None = None) -> dict[str, tuple[str, ...]]:
+def common_facts(guide: Guide, order: Sequence[str]) -> dict[str, tuple[str, ...]]:
     """For each outcome, the facts every path to it states, in path order.
 
     Dataflow over a topological order: a node's facts are the intersection, over its
     incoming answers, of what the path before held plus the answer's own fact.
     """
-    order = _order(guide) if order is None else order
     held: dict[str, tuple[str, ...] | None] = {guide.meta.start: ()}
     for node_id in order:
         node = guide.nodes[node_id]
@@ -262,9 +255,8 @@ def common_facts(guide: Guide, order: list[str] | None = None) -> dict[str, tupl
     }
 
 
-def reachable_facts(guide: Guide, order: list[str] | None = None) -> dict[str, frozenset[str]]:
+def reachable_facts(guide: Guide, order: Sequence[str]) -> dict[str, frozenset[str]]:
     """For each outcome, every fact that some path to it states (the union)."""
-    order = _order(guide) if order is None else order
     held: dict[str, frozenset[str]] = {guide.meta.start: frozenset()}
     for node_id in order:
         node = guide.nodes[node_id]

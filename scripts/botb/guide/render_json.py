@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
-from botb.guide.model import Guide, Outcome
-from botb.guide.render_pages import node_order, step_label
+from botb.guide.model import Guide, Node, Outcome
+from botb.guide.render_pages import step_label
 from botb.guide.urls import node_src, site_url
 
 
-def guide_data(guide: Guide) -> dict[str, Any]:
-    nodes: dict[str, Any] = {}
-    for node in node_order(guide):
+def guide_data(guide: Guide, *, nodes: Sequence[Node]) -> dict[str, Any]:
+    """``nodes`` in page order (``Analysis.nodes``)."""
+    found: dict[str, Any] = {}
+    for node in nodes:
         url = site_url(node_src(node))
         if isinstance(node, Outcome):
-            nodes[node.id] = {
+            found[node.id] = {
                 "type": "outcome",
                 "url": url,
                 "title": node.title,
@@ -57,7 +59,7 @@ def guide_data(guide: Guide) -> dict[str, Any]:
                 item["fact"] = option.fact
             options.append(item)
         question["options"] = options
-        nodes[node.id] = question
+        found[node.id] = question
     return {
         "signs": [
             {
@@ -72,11 +74,11 @@ def guide_data(guide: Guide) -> dict[str, Any]:
         "version": guide.meta.version,
         "reviewed": guide.meta.reviewed.isoformat(),
         "start": guide.meta.start,
-        "nodes": nodes,
+        "nodes": found,
     }
 
 
-def guide_json(guide: Guide) -> str:
+def guide_json(guide: Guide, *, nodes: Sequence[Node]) -> str:
     # "<" escaped so the JSON is also safe if a page ever inlines it in a <script> element.
-    text = json.dumps(guide_data(guide), indent=2, ensure_ascii=False)
+    text = json.dumps(guide_data(guide, nodes=nodes), indent=2, ensure_ascii=False)
     return text.replace("<", "\\u003c") + "\n"

@@ -8,11 +8,10 @@ by design and only has its raw HTML disabled.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from botb.content.decision_aid import OutcomeAid
 from botb.escape import attr, front_matter, md_text
-from botb.guide.graph import reachable
 from botb.guide.model import Guide, Node, Outcome, Question, Sign, Urgency
 from botb.guide.paths import AnswerPath, PathStats
 from botb.guide.urls import MAP_PAGE, OUTLINE_PAGE, PATHS_PAGE, START_PAGE, link, node_src
@@ -409,7 +408,7 @@ def map_page(guide: Guide, *, svg: str) -> str:
     return "\n".join(lines)
 
 
-def paths_page(guide: Guide, *, paths: list[AnswerPath], stats: PathStats) -> str:
+def paths_page(guide: Guide, *, paths: Sequence[AnswerPath], stats: PathStats) -> str:
     """Where the paths end, outcome by outcome; every path in full is the path book file.
 
     Listing all of them here made a page too large to open on a phone (over a thousand
@@ -447,11 +446,3 @@ def paths_page(guide: Guide, *, paths: list[AnswerPath], stats: PathStats) -> st
         )
     lines.append("")
     return "\n".join(lines)
-
-
-def node_order(guide: Guide) -> list[Node]:
-    """Start first, then breadth first: the stable order of pages and JSON."""
-    seen = reachable(guide)
-    found = set(seen)  # once, not per node: this was quadratic in the size of the tree
-    rest = [node_id for node_id in guide.nodes if node_id not in found]
-    return [guide.nodes[node_id] for node_id in [*seen, *rest]]
