@@ -49,29 +49,54 @@ def test_good_bibliography_loads() -> None:
 
 
 BAD = [
-    ("bad type", GOOD.replace("type: guideline", "type: blog"), "11:9", "unknown type 'blog'"),
+    (
+        "bad type",
+        GOOD.replace("type: guideline", "type: blog"),
+        "11:9",
+        "'type' must be one of: guideline, systematic-review",
+    ),
     (
         "missing title",
         GOOD.replace("  title: Low back pain and sciatica in over 16s\n", ""),
-        "11:3",
-        "entry 'nice-ng59' is missing 'title'",
+        "10:1",
+        "entry 'nice-ng59' is missing required field 'title'",
     ),
-    ("missing year", GOOD.replace("  year: 2016\n", ""), "11:3", "is missing 'year'"),
+    (
+        "missing year",
+        GOOD.replace("  year: 2016\n", ""),
+        "10:1",
+        "is missing required field 'year'",
+    ),
     (
         "unknown field",
         GOOD.replace("  note: Updated 2020.", "  notes: x"),
         "17:3",
         "unknown field 'notes'",
     ),
-    ("year as text", GOOD.replace("year: 2016", "year: twenty"), "15:9", "year must be a number"),
+    (
+        "year as text",
+        GOOD.replace("year: 2016", "year: twenty"),
+        "15:9",
+        "'year' must be a whole number, not text",
+    ),
     (
         "implausible year",
         GOOD.replace("year: 2016", "year: 216"),
         "15:9",
-        "year 216 is not plausible",
+        "'year' must be between 1800 and 2100",
     ),
-    ("bad key", GOOD.replace("nice-ng59:", "NICE_NG59:"), "10:1", "bad key 'NICE_NG59'"),
-    ("key with double hyphen", GOOD.replace("nice-ng59:", "nice--ng59:"), "10:1", "bad key"),
+    (
+        "bad key",
+        GOOD.replace("nice-ng59:", "NICE_NG59:"),
+        "10:1",
+        "source key 'NICE_NG59' is not valid",
+    ),
+    (
+        "key with double hyphen",
+        GOOD.replace("nice-ng59:", "nice--ng59:"),
+        "10:1",
+        "source key 'nice--ng59' is not valid",
+    ),
     (
         "duplicate key",
         GOOD + GOOD.split("nice-ng59:")[1].join(["nice-ng59:", ""]),
@@ -95,9 +120,14 @@ BAD = [
         "doi with resolver",
         GOOD.replace("doi: 10.1002", "doi: https://doi.org/10.1002"),
         "9:8",
-        "bad DOI",
+        "write the DOI bare",
     ),
-    ("url without scheme", GOOD.replace("url: https://www.", "url: www."), "16:8", "bad URL"),
+    (
+        "url without scheme",
+        GOOD.replace("url: https://www.", "url: www."),
+        "16:8",
+        "start the address with https://",
+    ),
 ]
 
 
@@ -141,24 +171,32 @@ LINKLESS = GOOD.replace("  url: https://www.nice.org.uk/guidance/ng59\n", "")
 @pytest.mark.parametrize(
     ("text", "position", "message"),
     [
-        (LINKLESS, "11:3", "entry 'nice-ng59' has no doi, pmid or url"),
+        (LINKLESS, "10:1", "entry 'nice-ng59' has no doi, pmid or url"),
         (
             GOOD.replace("  doi: 10.1002/14651858.CD009790.pub2\n", ""),
-            "2:3",
+            "1:1",
             "entry 'hayden-2021' has no doi, pmid or url",
         ),
-        (LINKLESS + "  pmid: PMC123\n", "17:9", "bad PMID 'PMC123'"),
-        (LINKLESS + "  pmid: '0123'\n", "17:9", "bad PMID '0123'"),
-        (LINKLESS + "  pmid: 25236443\n  figures: 12\n", "18:12", "'figures' must map"),
+        (
+            LINKLESS + "  pmid: PMC123\n",
+            "17:9",
+            "'pmid' 'PMC123' is not valid: write the PubMed number only",
+        ),
+        (LINKLESS + "  pmid: '0123'\n", "17:9", "'pmid' '0123' is not valid"),
+        (
+            LINKLESS + "  pmid: 25236443\n  figures: 12\n",
+            "18:12",
+            "'figures' must be a mapping of fields, not a number",
+        ),
         (
             LINKLESS + "  pmid: 25236443\n  figures: {Trials: [3]}\n",
             "18:13",
-            "figure unit 'Trials' must be a lowercase word",
+            "figure unit 'Trials' is not valid: use a lowercase word",
         ),
         (
             LINKLESS + "  pmid: 25236443\n  figures: {trials: [x]}\n",
-            "18:21",
-            "figures for 'trials' must be numbers",
+            "18:22",
+            "item 1 of 'trials' must be a number, not text",
         ),
     ],
     ids=["no link", "doi removed", "pmc id", "leading zero", "figures scalar", "unit case", "nan"],
@@ -168,6 +206,22 @@ def test_every_entry_must_be_reachable_and_figures_well_formed(
 ) -> None:
     found = problems(text)
     assert any(p.startswith(f"bib.yml:{position}: ") and message in p for p in found), found
+
+
+@pytest.mark.parametrize(
+    ("figures", "kept"),
+    [
+        ("{people: 70}", ("70",)),
+        ("{people: [70, 1274]}", ("70", "1274")),
+        ("{people: ['1,274']}", ("1,274",)),
+        ("{'mean difference': [0.5]}", ("0.5",)),
+    ],
+    ids=["lone number", "list", "thousands separator", "two-word unit"],
+)
+def test_figures_may_be_one_number_or_a_list(figures: str, kept: tuple[str, ...]) -> None:
+    text = LINKLESS + f"  pmid: 1\n  figures: {figures}\n"
+    entry = parse_bibliography(text, display="bib.yml").entries["nice-ng59"]
+    assert next(iter(entry.figures))[1] == kept
 
 
 @pytest.mark.parametrize(

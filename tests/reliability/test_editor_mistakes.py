@@ -194,16 +194,16 @@ MISTAKES = {
     "bib-missing-year": Mistake(
         (Edit(BIB, "  container: NICE\n  year: 2016\n", "  container: NICE\n"),),
         BIB,
-        "  type: guideline",
-        3,
-        "entry 'nice-ng59' is missing 'year'",
+        "nice-ng59:\n  type: guideline",
+        1,
+        "entry 'nice-ng59' is missing required field 'year'",
     ),
     "bib-year-with-letter": Mistake(
         (Edit(BIB, "  year: 2016\n", "  year: 2016a\n"),),
         BIB,
         "  year: 2016a",
         9,
-        "year must be a number, got '2016a'",
+        "'year' must be a whole number, not text",
     ),
     "bib-doi-as-url": Mistake(
         (
@@ -216,23 +216,24 @@ MISTAKES = {
         BIB,
         "  doi: https://doi.org/",
         8,
-        "bad DOI 'https://doi.org/10.1016/S0140-6736(18)30480-X': "
-        "write it bare, like 10.1136/bmj.f7095",
+        "'doi' 'https://doi.org/10.1016/S0140-6736(18)30480-X' is not valid: "
+        "write the DOI bare, like 10.1136/bmj.f7095",
     ),
     "bib-unknown-type": Mistake(
         (Edit(BIB, "  type: guideline\n", "  type: review\n"),),
         BIB,
         "  type: review",
         9,
-        "unknown type 'review' (use one of: guideline, systematic-review, trial, study, "
-        "report, web)",
+        "'type' must be one of: guideline, systematic-review, trial, study, report, web "
+        "(got 'review')",
     ),
     "bib-key-in-capitals": Mistake(
         (Edit(BIB, "\nnice-ng59:\n", "\nNICE-NG59:\n"),),
         BIB,
         "NICE-NG59:",
         1,
-        "bad key 'NICE-NG59': use lowercase letters, digits and single hyphens, e.g. hayden-2021",
+        "source key 'NICE-NG59' is not valid: use a key from content/_data/bibliography.yml: "
+        "lowercase letters, digits and single hyphens, starting with a letter, e.g. nice-ng59",
     ),
     "bib-duplicate-key": Mistake(
         (Edit(BIB, "\nnice-ng65:\n", "\nnice-ng59:\n"),),
@@ -253,7 +254,7 @@ MISTAKES = {
         BIB,
         "  url: www.nice",
         8,
-        "bad URL 'www.nice.org.uk/guidance/ng59': must start with https://",
+        "'url' 'www.nice.org.uk/guidance/ng59' is not valid: start the address with https://",
     ),
     "bib-entry-nobody-cites": Mistake(
         (

@@ -7,28 +7,74 @@ collected with its position and raised together.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from botb.diagnostics import Diagnostic, DiagnosticError, Location, read_source
+from botb.shapes import (
+    SOURCE_KEY,
+    Choice,
+    Field,
+    Integer,
+    ListOf,
+    MapOf,
+    Number,
+    Pattern,
+    Record,
+    Text,
+    as_text,
+    validate,
+)
 from botb.yamlsource import PosDict, load_yaml
 
 ENTRY_TYPES = ("guideline", "systematic-review", "trial", "study", "report", "web")
-REQUIRED_FIELDS = ("type", "authors", "title", "container", "year")
 OPTIONAL_FIELDS = ("volume", "issue", "pages", "doi", "pmid", "url", "note")
 # A reader must be able to reach every source: at least one of these is required.
 LINK_FIELDS = ("doi", "pmid", "url")
-PMID_PATTERN = re.compile(r"^[1-9][0-9]{0,8}$")
-# Key figures a page may quote from a source, by unit word ("trials": [249]); a page that
-# cites the source with another number before that unit is caught by the content checks.
-FIGURE_UNIT = re.compile(r"^[a-z]+(?: [a-z]+)?$")
-KEY_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
-DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
 # A source older than the printing press or from the future is a typo, not a citation.
 EARLIEST_YEAR = 1800
 LATEST_YEAR = 2100
+
+ENTRY = Record(
+    name="entry",
+    description="One source, cited by its key from pages and guide outcomes.",
+    fields=(
+        Field("type", Choice(ENTRY_TYPES), "What kind of source it is.", required=True),
+        Field("authors", Text(), "Authors as cited, e.g. 'Hayden JA, et al.'", required=True),
+        Field("title", Text(), "The source's own title.", required=True),
+        Field("container", Text(), "Journal, publisher or site.", required=True),
+        Field("year", Integer(EARLIEST_YEAR, LATEST_YEAR), "Year published.", required=True),
+        Field("volume", Text(numbers=True), "Journal volume."),
+        Field("issue", Text(numbers=True), "Journal issue."),
+        Field("pages", Text(numbers=True), "Pages or article number."),
+        Field(
+            "doi",
+            Pattern(r"^10\.\d{4,9}/\S+$", "write the DOI bare, like 10.1136/bmj.f7095"),
+            "DOI, without https://doi.org/.",
+        ),
+        Field(
+            "pmid",
+            Pattern(r"^[1-9][0-9]{0,8}$", "write the PubMed number only", numbers=True),
+            "PubMed id.",
+        ),
+        Field("url", Pattern(r"^https?://\S+$", "start the address with https://"), "Web address."),
+        Field("note", Text(), "A short note shown with the reference."),
+        Field(
+            "figures",
+            # A unit word ("trials", "people") and the numbers a page may quote before it; a
+            # page that cites the source with another number before that unit is caught by
+            # the content checks.
+            MapOf(
+                key=Pattern(r"^[a-z]+(?: [a-z]+)?$", "use a lowercase word, e.g. trials"),
+                value=ListOf(Number(), min_items=1, single=True),
+                key_name="figure unit",
+            ),
+            "Key figures a page may quote from the source, by unit word.",
+        ),
+    ),
+)
 
 TYPE_LABELS = {
     "guideline": "Guideline",
@@ -112,157 +158,46 @@ def parse_bibliography(text: str, *, display: str) -> Bibliography:
     problems: list[Diagnostic] = []
     entries: dict[str, Entry] = {}
     for key, raw in data.items():
-        entry = _check_entry(key, raw, data=data, problems=problems)
-        if entry is not None:
-            entries[entry.key] = entry
+        found = _entry_problems(key, raw, data=data)
+        problems += found
+        if not found:
+            entries[key] = _entry(key, raw, where=data.key_at(key))
     if problems:
         raise DiagnosticError(problems)
     return Bibliography(entries=entries, keys=frozenset(entries))
 
 
-def _check_entry(key: Any, raw: Any, *, data: PosDict, problems: list[Diagnostic]) -> Entry | None:
-    key_location = data.key_at(key)
-    before = len(problems)
-    if not isinstance(key, str) or not KEY_PATTERN.match(key):
+def _entry_problems(key: Any, raw: Any, *, data: PosDict) -> list[Diagnostic]:
+    key_at = partial(data.key_at, key)
+    problems = []
+    if not isinstance(key, str) or not SOURCE_KEY.compiled.match(key):
+        problems.append(Diagnostic(key_at(), f"source key {key!r} is not valid: {SOURCE_KEY.rule}"))
+    name = f"entry {key!r}"
+    problems += validate(raw, ENTRY, name=name, at=partial(data.value_at, key), owner=key_at)
+    if isinstance(raw, PosDict) and not any(field in raw for field in LINK_FIELDS):
         problems.append(
             Diagnostic(
-                key_location,
-                f"bad key {key!r}: use lowercase letters, digits and single hyphens, "
-                "e.g. hayden-2021",
+                key_at(),
+                f"{name} has no doi, pmid or url: a reader must be able to reach every source",
             )
         )
-    if not isinstance(raw, PosDict):
-        problems.append(
-            Diagnostic(data.value_at(key), f"entry {key!r} must be a mapping of fields")
-        )
-        return None
-    for field in raw:
-        if field not in REQUIRED_FIELDS and field not in OPTIONAL_FIELDS and field != "figures":
-            allowed = ", ".join((*REQUIRED_FIELDS, *OPTIONAL_FIELDS, "figures"))
-            problems.append(
-                Diagnostic(raw.key_at(field), f"unknown field {field!r} (allowed: {allowed})")
-            )
-    for field in REQUIRED_FIELDS:
-        if field not in raw:
-            problems.append(Diagnostic(raw.location, f"entry {key!r} is missing {field!r}"))
-    values = {
-        field: _text(raw, field, problems=problems) for field in REQUIRED_FIELDS if field != "year"
-    }
-    optional = {field: _text(raw, field, problems=problems) for field in OPTIONAL_FIELDS}
-    entry_type = values["type"]
-    if entry_type is not None and entry_type not in ENTRY_TYPES:
-        problems.append(
-            Diagnostic(
-                raw.value_at("type"),
-                f"unknown type {entry_type!r} (use one of: {', '.join(ENTRY_TYPES)})",
-            )
-        )
-    year = _year(raw, problems=problems)
-    doi = optional["doi"]
-    if doi is not None and not DOI_PATTERN.match(doi):
-        problems.append(
-            Diagnostic(
-                raw.value_at("doi"), f"bad DOI {doi!r}: write it bare, like 10.1136/bmj.f7095"
-            )
-        )
-    url = optional["url"]
-    if url is not None and not url.startswith(("https://", "http://")):
-        problems.append(
-            Diagnostic(raw.value_at("url"), f"bad URL {url!r}: must start with https://")
-        )
-    pmid = optional["pmid"]
-    if pmid is not None and not PMID_PATTERN.match(pmid):
-        problems.append(
-            Diagnostic(raw.value_at("pmid"), f"bad PMID {pmid!r}: write the number only")
-        )
-    if not any(field in raw for field in LINK_FIELDS):
-        problems.append(
-            Diagnostic(
-                raw.location,
-                f"entry {key!r} has no doi, pmid or url: a reader must be able to reach "
-                "every source",
-            )
-        )
-    figures = _figures(raw, problems=problems)
-    if len(problems) != before or year is None:
-        return None
+    return problems
+
+
+def _entry(key: str, raw: PosDict, *, where: Location) -> Entry:
+    """An entry that passed ``ENTRY``."""
+    figures = raw.get("figures") or {}
     return Entry(
         key=key,
-        location=key_location,
-        type=str(entry_type),
-        authors=str(values["authors"]),
-        title=str(values["title"]),
-        container=str(values["container"]),
-        year=year,
-        figures=figures,
-        **optional,
+        location=where,
+        type=raw["type"],
+        authors=raw["authors"].strip(),
+        title=raw["title"].strip(),
+        container=raw["container"].strip(),
+        year=raw["year"],
+        figures=tuple(
+            (unit, tuple(str(n) for n in (numbers if isinstance(numbers, list) else [numbers])))
+            for unit, numbers in figures.items()
+        ),
+        **{field: as_text(raw[field]) for field in OPTIONAL_FIELDS if field in raw},
     )
-
-
-def _text(raw: PosDict, field: str, *, problems: list[Diagnostic]) -> str | None:
-    """A field as text; numbers are accepted for volume/issue/pages, which YAML reads as int."""
-    if field not in raw:
-        return None
-    value = raw[field]
-    if isinstance(value, bool) or value is None:
-        problems.append(Diagnostic(raw.value_at(field), f"{field!r} must be text"))
-        return None
-    if isinstance(value, int) and field in ("volume", "issue", "pages", "pmid"):
-        return str(value)
-    if not isinstance(value, str):
-        problems.append(Diagnostic(raw.value_at(field), f"{field!r} must be text"))
-        return None
-    if not value.strip():
-        problems.append(Diagnostic(raw.value_at(field), f"{field!r} must not be empty"))
-        return None
-    return value.strip()
-
-
-def _year(raw: PosDict, *, problems: list[Diagnostic]) -> int | None:
-    if "year" not in raw:
-        return None
-    value = raw["year"]
-    if isinstance(value, bool) or not isinstance(value, int):
-        problems.append(Diagnostic(raw.value_at("year"), f"year must be a number, got {value!r}"))
-        return None
-    if not EARLIEST_YEAR <= value <= LATEST_YEAR:
-        problems.append(Diagnostic(raw.value_at("year"), f"year {value} is not plausible"))
-        return None
-    return value
-
-
-def _figures(
-    raw: PosDict, *, problems: list[Diagnostic]
-) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    if "figures" not in raw:
-        return ()
-    value = raw["figures"]
-    where = raw.value_at("figures")
-    if not isinstance(value, PosDict):
-        problems.append(Diagnostic(where, "'figures' must map a unit word to its numbers"))
-        return ()
-    figures: list[tuple[str, tuple[str, ...]]] = []
-    for unit, numbers in value.items():
-        if not isinstance(unit, str) or not FIGURE_UNIT.match(unit):
-            problems.append(
-                Diagnostic(value.key_at(unit), f"figure unit {unit!r} must be a lowercase word")
-            )
-            continue
-        items = numbers if isinstance(numbers, list) else [numbers]
-        texts = [str(item) for item in items if _is_number(item)]
-        if not texts or len(texts) != len(items):
-            problems.append(
-                Diagnostic(value.value_at(unit), f"figures for {unit!r} must be numbers")
-            )
-            continue
-        figures.append((unit, tuple(texts)))
-    return tuple(figures)
-
-
-def _is_number(value: object) -> bool:
-    if isinstance(value, bool):
-        return False
-    if isinstance(value, (int, float)):
-        return True
-    # Thousands separators are kept as written ("1,274"); pages are compared without them.
-    return isinstance(value, str) and re.fullmatch(r"\d[\d,]*(?:\.\d+)?", value) is not None

@@ -6,117 +6,31 @@ get autocompletion from, so the two can never disagree.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from functools import cached_property
-
 from botb.guide.model import Urgency
-
-
-@dataclass(frozen=True)
-class Text:
-    """A non-empty string; plain text unless ``markdown``."""
-
-    markdown: bool = False
-
-
-@dataclass(frozen=True)
-class Pattern:
-    """A string that must match ``regex``; ``rule`` tells the editor what is allowed."""
-
-    regex: str
-    rule: str
-
-    @cached_property
-    def compiled(self) -> re.Pattern[str]:
-        return re.compile(self.regex)
-
-
-@dataclass(frozen=True)
-class Date:
-    """An ISO date, YYYY-MM-DD."""
-
-
-@dataclass(frozen=True)
-class Boolean:
-    pass
-
-
-@dataclass(frozen=True)
-class Integer:
-    minimum: int
-    maximum: int
-
-
-@dataclass(frozen=True)
-class Choice:
-    values: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class ListOf:
-    item: Shape
-    min_items: int = 0
-
-
-@dataclass(frozen=True)
-class Field:
-    name: str
-    shape: Shape
-    description: str
-    required: bool = False
-
-
-@dataclass(frozen=True)
-class Record:
-    """A mapping with a closed set of keys; ``name`` is its ``$defs`` name in the schema."""
-
-    name: str
-    description: str
-    fields: tuple[Field, ...]
-
-    def field(self, name: str) -> Field | None:
-        return next((f for f in self.fields if f.name == name), None)
-
-    @cached_property
-    def names(self) -> tuple[str, ...]:
-        # Read for every key of every node of a tree: worth keeping.
-        return tuple(f.name for f in self.fields)
-
-
-@dataclass(frozen=True)
-class Tagged:
-    """A mapping whose ``tag`` field picks which record describes the rest."""
-
-    tag: str
-    variants: tuple[tuple[str, Record], ...]
-
-    def variant(self, value: object) -> Record | None:
-        return next((record for name, record in self.variants if name == value), None)
-
-
-@dataclass(frozen=True)
-class MapOf:
-    """A mapping from editor-chosen keys (node ids) to values of one shape."""
-
-    key: Pattern
-    value: Shape
-    key_name: str
-
-
-Shape = Text | Pattern | Date | Boolean | Integer | Choice | ListOf | Record | Tagged | MapOf
+from botb.shapes import (
+    ID_REGEX,
+    SOURCE_KEY,
+    Boolean,
+    Choice,
+    Date,
+    Field,
+    Integer,
+    ListOf,
+    MapOf,
+    Pattern,
+    Record,
+    Tagged,
+    Text,
+)
 
 NODE_ID = Pattern(
-    regex=r"^[a-z0-9]+(-[a-z0-9]+)*$",
-    rule="use lowercase letters, digits and single hyphens, e.g. leg-weakness",
+    regex=ID_REGEX,
+    rule="use lowercase letters, digits and single hyphens, starting with a letter, "
+    "e.g. leg-weakness",
 )
 NEXT = Pattern(
-    regex=r"^[a-z0-9]+(-[a-z0-9]+)*(--[0-9]+)?$",
+    regex=ID_REGEX.removesuffix("$") + "(--[0-9]+)?$",
     rule="use a node id, or a checklist item as id--N (N counts from 1), e.g. same-day-signs--3",
-)
-SOURCE_KEY = Pattern(
-    regex=r"^[a-z0-9]+(-[a-z0-9]+)*$",
-    rule="use a key from content/_data/bibliography.yml, e.g. nice-ng59",
 )
 PAGE = Pattern(
     regex=r"^[a-z0-9][a-z0-9/_-]*\.md(#[A-Za-z0-9_-]+)?$",

@@ -8,20 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import Any
 
-from botb.diagnostics import (
-    Diagnostic,
-    DiagnosticError,
-    Location,
-    did_you_mean,
-    display_path,
-    read_source,
-)
+from botb.diagnostics import Diagnostic, DiagnosticError, Location, display_path, read_source
 from botb.guide import fields as f
 from botb.guide.model import (
     Approach,
@@ -37,10 +28,10 @@ from botb.guide.model import (
     TierText,
     Urgency,
 )
+from botb.shapes import validate
 from botb.yamlsource import PosDict, PosList, collector_paused, load_yaml
 
 GUIDE_SUFFIXES = (".yml", ".yaml")
-_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _DATE_LIKE = re.compile(r"(?<![\w.:-])([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?![\w.:-])")
 
 
@@ -49,195 +40,6 @@ def guide_files(guide_dir: Path) -> list[Path]:
     if not guide_dir.is_dir():
         return []
     return sorted(p for p in guide_dir.iterdir() if p.is_file() and p.suffix in GUIDE_SUFFIXES)
-
-
-def _kind(value: object) -> str:
-    if value is None:
-        return "empty"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, dt.date):
-        return "a date"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
-
-
-def _did_you_mean(word: str, choices: tuple[str, ...]) -> str:
-    return did_you_mean(word, choices) or f" (allowed: {', '.join(choices)})"
-
-
-# Markdown fields may link, but never to addresses that run code when followed.
-_SCRIPT_LINK = re.compile(r"\]\(\s*<?\s*(javascript|data|vbscript)\s*:", re.IGNORECASE)
-
-
-# Where a value sits, worked out only for a diagnostic: a large tree has hundreds of thousands
-# of values and nearly all of them are fine.
-Where = Callable[[], Location]
-
-
-class _Validator:
-    """Walks loaded YAML against a shape, collecting diagnostics."""
-
-    def __init__(self) -> None:
-        self.problems: list[Diagnostic] = []
-        # One look-up per value instead of a chain of isinstance tests: this runs for every
-        # value of every node.
-        self._checks: dict[type, Callable[[Any, Any, Where, Where, str], None]] = {
-            f.Text: self._text,
-            f.Pattern: self._pattern,
-            f.Date: self._date,
-            f.Boolean: self._boolean,
-            f.Integer: self._integer,
-            f.Choice: self._choice,
-            f.ListOf: self._list,
-            f.Record: self._record,
-            f.Tagged: self._tagged,
-            f.MapOf: self._map,
-        }
-
-    def report(self, location: Location, message: str) -> None:
-        self.problems.append(Diagnostic(location, message))
-
-    def check(self, value: Any, shape: f.Shape, *, at: Where, owner: Where, name: str) -> None:
-        self._checks[type(shape)](value, shape, at, owner, name)
-
-    def _text(self, value: Any, shape: f.Text, at: Where, owner: Where, name: str) -> None:
-        if isinstance(value, bool):
-            # YAML 1.1 reads Yes/No/On/Off as booleans: the commonest editor surprise.
-            self.report(
-                at(),
-                f"{name} must be text, not true/false; YAML reads words like Yes and No "
-                'as true/false, so put them in quotes: "Yes"',
-            )
-        elif not isinstance(value, str):
-            self.report(at(), f"{name} must be text, not {_kind(value)}")
-        elif not value.strip():
-            self.report(at(), f"{name} must not be empty")
-        elif shape.markdown and (scheme := _SCRIPT_LINK.search(value)):
-            self.report(
-                at(),
-                f"{name} links to a {scheme.group(1).lower()}: address; "
-                "link to pages of this site or to https:// addresses only",
-            )
-
-    def _pattern(self, value: Any, shape: f.Pattern, at: Where, owner: Where, name: str) -> None:
-        if not isinstance(value, str):
-            self.report(at(), f"{name} must be text, not {_kind(value)}; {shape.rule}")
-        elif not shape.compiled.match(value):
-            self.report(at(), f"{name} {value!r} is not valid: {shape.rule}")
-
-    def _date(self, value: Any, shape: f.Date, at: Where, owner: Where, name: str) -> None:
-        if isinstance(value, dt.datetime) or not isinstance(value, dt.date | str):
-            self.report(at(), f"{name} must be a date like 2026-11-27, not {_kind(value)}")
-        elif isinstance(value, str) and not _valid_iso(value):
-            self.report(at(), f"{name} {value!r} is not a date like 2026-11-27")
-
-    def _boolean(self, value: Any, shape: f.Boolean, at: Where, owner: Where, name: str) -> None:
-        if not isinstance(value, bool):
-            self.report(at(), f"{name} must be true or false, not {_kind(value)}")
-
-    def _integer(self, value: Any, shape: f.Integer, at: Where, owner: Where, name: str) -> None:
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.report(at(), f"{name} must be a whole number, not {_kind(value)}")
-        elif not shape.minimum <= value <= shape.maximum:
-            self.report(at(), f"{name} must be between {shape.minimum} and {shape.maximum}")
-
-    def _choice(self, value: Any, shape: f.Choice, at: Where, owner: Where, name: str) -> None:
-        if value not in shape.values:
-            allowed = ", ".join(shape.values)
-            self.report(at(), f"{name} must be one of: {allowed} (got {value!r})")
-
-    def _list(self, value: Any, shape: f.ListOf, at: Where, owner: Where, name: str) -> None:
-        if not isinstance(value, PosList):
-            self.report(at(), f"{name} must be a list, not {_kind(value)}")
-            return
-        if len(value) < shape.min_items:
-            self.report(at(), f"{name} needs at least {shape.min_items} item(s); it is empty")
-        for index, item in enumerate(value):
-            where = partial(value.item_at, index)
-            self.check(item, shape.item, at=where, owner=where, name=f"item {index + 1} of {name}")
-
-    def _mapping(self, value: Any, *, at: Where, name: str) -> PosDict | None:
-        if isinstance(value, PosDict):
-            return value
-        self.report(at(), f"{name} must be a mapping of fields, not {_kind(value)}")
-        return None
-
-    def _record(self, value: Any, record: f.Record, at: Where, owner: Where, name: str) -> None:
-        data = self._mapping(value, at=at, name=name)
-        if data is None:
-            return
-        for key in data:
-            if key not in record.names:
-                hint = _did_you_mean(str(key), record.names)
-                self.report(data.key_at(key), f"unknown field {key!r} in {name}{hint}")
-        for field in record.fields:
-            if field.name not in data:
-                if field.required:
-                    self.report(owner(), f"{name} is missing required field {field.name!r}")
-                continue
-            self.check(
-                data[field.name],
-                field.shape,
-                at=partial(data.value_at, field.name),
-                owner=partial(data.key_at, field.name),
-                name=f"{field.name!r}",
-            )
-
-    def _tagged(self, value: Any, shape: f.Tagged, at: Where, owner: Where, name: str) -> None:
-        data = self._mapping(value, at=at, name=name)
-        if data is None:
-            return
-        choices = tuple(tag for tag, _ in shape.variants)
-        if shape.tag not in data:
-            self.report(
-                owner(), f"{name} is missing required field {shape.tag!r} ({' or '.join(choices)})"
-            )
-            return
-        record = shape.variant(data[shape.tag])
-        if record is None:
-            tag = data[shape.tag]
-            self.report(
-                data.value_at(shape.tag),
-                f"{shape.tag!r} must be one of: {', '.join(choices)} (got {tag!r})",
-            )
-            return
-        self._record(data, record, at, owner, f"{data[shape.tag]} {name}")
-
-    def _map(self, value: Any, shape: f.MapOf, at: Where, owner: Where, name: str) -> None:
-        data = self._mapping(value, at=at, name=name)
-        if data is None:
-            return
-        for key, item in data.items():
-            if not isinstance(key, str) or not shape.key.compiled.match(key):
-                self.report(
-                    data.key_at(key), f"{shape.key_name} {key!r} is not valid: {shape.key.rule}"
-                )
-                continue
-            self.check(
-                item,
-                shape.value,
-                at=partial(data.value_at, key),
-                owner=partial(data.key_at, key),
-                name=f"'{key}'",
-            )
-
-
-def _valid_iso(text: str) -> bool:
-    if not _ISO_DATE.match(text):
-        return False
-    try:
-        dt.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
 
 
 def _bad_date(text: str, *, path: str, error: ValueError) -> Diagnostic:
@@ -517,10 +319,8 @@ def _load_guide(guide_dir: Path, *, root: Path) -> Guide | None:
         if data is None:
             problems.append(Diagnostic(top, "the file is empty; expected 'guide:' and/or 'nodes:'"))
             continue
-        validator = _Validator()
         file_start = partial(Location, shown)
-        validator.check(data, f.FILE, at=file_start, owner=file_start, name="the file")
-        problems.extend(validator.problems)
+        problems += validate(data, f.FILE, at=file_start, owner=file_start, name="the file")
         if not isinstance(data, PosDict):
             continue
         if "guide" in data:

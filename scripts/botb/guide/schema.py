@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from botb.guide.fields import (
-    FILE,
+from botb.guide.fields import FILE
+from botb.shapes import (
     Boolean,
     Choice,
     Date,
+    Either,
     Integer,
     ListOf,
+    Number,
     Pattern,
     Record,
     Shape,
@@ -47,6 +49,10 @@ def _shape(shape: Shape, defs: dict[str, Any]) -> dict[str, Any]:
         return {"$ref": f"#/$defs/{shape.name}"}
     if isinstance(shape, Tagged):
         return {"oneOf": [_shape(record, defs) for _, record in shape.variants]}
+    if isinstance(shape, Number):
+        return {"type": ["number", "string"], "pattern": r"^\d[\d,]*(\.\d+)?$"}
+    if isinstance(shape, Either):
+        return {"oneOf": [_shape(shape.word, defs), _shape(shape.record, defs)]}
     return {
         "type": "object",
         "propertyNames": _shape(shape.key, defs),
