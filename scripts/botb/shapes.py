@@ -126,6 +126,14 @@ class MapOf:
 
 
 @dataclass(frozen=True)
+class Delegated:
+    """A value another module checks with its own vocabulary (an approach page's facts,
+    whose words live in facts.yml); ``owner`` names that module for the schema."""
+
+    owner: str
+
+
+@dataclass(frozen=True)
 class Either:
     """A word or a record, e.g. ``clinical_review: pending`` or a sign-off with a name;
     ``rule`` says both in the editor's terms."""
@@ -136,8 +144,10 @@ class Either:
 
 
 Shape = (
-    Text | Pattern | Date | Boolean | Integer | Number | Choice | ListOf | Record | Tagged | MapOf
-) | Either
+    (Text | Pattern | Date | Boolean | Integer | Number | Choice | ListOf | Record | Tagged | MapOf)
+    | Either
+    | Delegated
+)
 
 # One key rule for everything an editor names: node ids, sign ids and source keys alike.
 ID_REGEX = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
@@ -209,6 +219,27 @@ def validate(value: Any, shape: Shape, *, name: str, at: Where, owner: Where) ->
     return checker.problems
 
 
+def field_problems(
+    data: PosDict, record: Record, *, name: str, owner: Where
+) -> dict[str | None, list[Diagnostic]]:
+    """``validate`` for a record, with each problem filed under the field whose value it is
+    about, so the caller builds from the fields that are sound; unknown and missing keys are
+    filed under None."""
+    checker = _Validator()
+    checker.keys(data, record, owner=owner, name=name)
+    found: dict[str | None, list[Diagnostic]] = {None: checker.problems}
+    for field in record.fields:
+        if field.name in data:
+            found[field.name] = validate(
+                data[field.name],
+                field.shape,
+                at=partial(data.value_at, field.name),
+                owner=partial(data.key_at, field.name),
+                name=f"{field.name!r}",
+            )
+    return found
+
+
 class _Validator:
     def __init__(self) -> None:
         self.problems: list[Diagnostic] = []
@@ -227,6 +258,7 @@ class _Validator:
             Tagged: self._tagged,
             MapOf: self._map,
             Either: self._either,
+            Delegated: self._delegated,
         }
 
     def report(self, location: Location, message: str) -> None:
@@ -310,18 +342,23 @@ class _Validator:
         self.report(at(), f"{name} must be a mapping of fields, not {kind(value)}")
         return None
 
-    def _record(self, value: Any, record: Record, at: Where, owner: Where, name: str) -> None:
-        data = self._mapping(value, at=at, name=name)
-        if data is None:
-            return
+    def keys(self, data: PosDict, record: Record, *, owner: Where, name: str) -> None:
+        """Keys the record does not have, and required keys that are missing."""
         for key in data:
             if key not in record.names and key not in record.open_keys:
                 hint = _allowed(str(key), record.names)
                 self.report(data.key_at(key), f"unknown field {key!r} in {name}{hint}")
         for field in record.fields:
+            if field.required and field.name not in data:
+                self.report(owner(), f"{name} is missing required field {field.name!r}")
+
+    def _record(self, value: Any, record: Record, at: Where, owner: Where, name: str) -> None:
+        data = self._mapping(value, at=at, name=name)
+        if data is None:
+            return
+        self.keys(data, record, owner=owner, name=name)
+        for field in record.fields:
             if field.name not in data:
-                if field.required:
-                    self.report(owner(), f"{name} is missing required field {field.name!r}")
                 continue
             self.check(
                 data[field.name],
@@ -368,6 +405,9 @@ class _Validator:
                 owner=partial(data.key_at, key),
                 name=f"'{key}'",
             )
+
+    def _delegated(self, value: Any, shape: Delegated, at: Where, owner: Where, name: str) -> None:
+        return
 
     def _either(self, value: Any, shape: Either, at: Where, owner: Where, name: str) -> None:
         if isinstance(value, PosDict):

@@ -119,7 +119,7 @@ def test_broken_facts_are_reported_where_they_are(  # type: ignore[no-untyped-de
 
 def test_the_build_refuses_an_approach_without_facts(words) -> None:  # type: ignore[no-untyped-def]
     result = check(words, "")
-    assert any("missing 'facts'" in str(p) for p in result.problems)
+    assert any("missing required field 'facts'" in str(p) for p in result.problems)
 
 
 def test_articles_may_not_carry_facts(words) -> None:  # type: ignore[no-untyped-def]

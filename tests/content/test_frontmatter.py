@@ -108,14 +108,14 @@ BAD_CASES = [
         PAGE_OK.replace("title: Glossary", "title: ''"),
         "glossary.md",
         "2:8",
-        "'title' must be non-empty text",
+        "'title' must not be empty",
     ),
     (
         "missing description",
         PAGE_OK.replace(f"description: {DESC}\n", ""),
         "glossary.md",
         "2:1",
-        "missing 'description'",
+        "the front matter is missing required field 'description'",
     ),
     (
         "short description",
@@ -136,7 +136,7 @@ BAD_CASES = [
         PAGE_OK.replace(DESC, "[a, b]"),
         "glossary.md",
         "3:14",
-        "'description' must be non-empty text",
+        "'description' must be text, not a list",
     ),
     (
         "unknown key with hint",
@@ -150,28 +150,28 @@ BAD_CASES = [
         PAGE_OK.replace("---\n#", "zzz: 1\n---\n#"),
         "glossary.md",
         "5:1",
-        "unknown front matter key 'zzz'",
+        "unknown field 'zzz' in the front matter (allowed: title, description",
     ),
     (
         "article missing reviewed",
         ARTICLE_OK.replace("reviewed: 2026-11-01\n", ""),
         "understanding/si-joint.md",
         "2:1",
-        "missing 'reviewed'",
+        "missing required field 'reviewed' (article pages need a review date",
     ),
     (
         "reviewed not a date",
         ARTICLE_OK.replace("2026-11-01", "last week"),
         "understanding/si-joint.md",
         "4:11",
-        "must be a date",
+        "'reviewed' 'last week' is not a date like 2026-11-27",
     ),
     (
         "reviewed impossible date",
         ARTICLE_OK.replace("2026-11-01", "'2026-02-30'"),
         "understanding/si-joint.md",
         "4:11",
-        "must be a date",
+        "'reviewed' '2026-02-30' is not a date like 2026-11-27",
     ),
     (
         "reviewed in future",
@@ -185,7 +185,7 @@ BAD_CASES = [
         ARTICLE_OK.replace("sources: [hayden-2021, laird-2014]\n", ""),
         "start-here.md",
         "2:1",
-        "missing 'sources'",
+        "missing required field 'sources' (article pages cite at least 2)",
     ),
     (
         "one source",
@@ -220,21 +220,21 @@ BAD_CASES = [
         ARTICLE_OK.replace("laird-2014]", "laird-2014, 12]"),
         "understanding/si-joint.md",
         "6:36",
-        "'sources' items must be non-empty text",
+        "item 3 of 'sources' must be text, not a number; use a key from",
     ),
     (
         "approach missing evidence",
         APPROACH_OK.replace("evidence: low\n", ""),
         "approaches/yoga.md",
         "2:1",
-        "missing 'evidence'",
+        "missing required field 'evidence' (approach pages grade it",
     ),
     (
         "bad evidence grade",
         APPROACH_OK.replace("evidence: low", "evidence: medium"),
         "approaches/yoga.md",
         "7:11",
-        "evidence 'medium' is not a grade",
+        "'evidence' must be one of: high, moderate, low, very-low, none (got 'medium')",
     ),
     (
         "evidence on an article",
@@ -255,7 +255,7 @@ BAD_CASES = [
         ARTICLE_OK.replace("tags: [si joint]\n", ""),
         "riders-experiences.md",
         "2:1",
-        "missing 'tags'",
+        "missing required field 'tags' (article pages list a few topic tags)",
     ),
     (
         "tags not a list",
@@ -269,7 +269,7 @@ BAD_CASES = [
         ARTICLE_OK.replace("tags: [si joint]", "tags: [si joint, 3]"),
         "understanding/si-joint.md",
         "7:18",
-        "'tags' items must be non-empty text",
+        "item 2 of 'tags' must be text, not a number",
     ),
 ]
 
@@ -365,28 +365,28 @@ def test_meta_carries_checked_values() -> None:
 
 
 REVIEW_CASES = [
-    ("missing", "", "2:1", "missing 'clinical_review'"),
+    ("missing", "", "2:1", "the front matter is missing required field 'clinical_review'"),
     ("empty", "clinical_review:\n", "4:17", "must be 'pending' or a mapping"),
     ("other word", "clinical_review: done\n", "4:18", "must be 'pending' or a mapping"),
     ("yes", "clinical_review: yes\n", "4:18", "must be 'pending' or a mapping"),
     (
         "no name",
         "clinical_review: {role: Physiotherapist, date: 2026-11-20}\n",
-        "4:18",
-        "needs a non-empty 'name'",
+        "4:1",
+        "'clinical_review' is missing required field 'name'",
     ),
     (
         "no role",
         "clinical_review: {name: A Person, date: 2026-11-20}\n",
-        "4:18",
-        "needs a non-empty 'role'",
+        "4:1",
+        "'clinical_review' is missing required field 'role'",
     ),
-    ("no date", "clinical_review: {name: A, role: GP}\n", "4:18", "needs a 'date'"),
+    ("no date", "clinical_review: {name: A, role: GP}\n", "4:1", "missing required field 'date'"),
     (
         "bad date",
         "clinical_review: {name: A, role: GP, date: soon}\n",
-        "4:18",
-        "needs a 'date'",
+        "4:44",
+        "'date' 'soon' is not a date like 2026-11-27",
     ),
     (
         "future date",
@@ -398,7 +398,7 @@ REVIEW_CASES = [
         "unknown field",
         "clinical_review: {name: A, role: GP, date: 2026-11-20, by: B}\n",
         "4:56",
-        "unknown clinical_review field 'by'",
+        "unknown field 'by' in 'clinical_review' (allowed: name, role, date)",
     ),
 ]
 
@@ -451,16 +451,20 @@ def test_clinical_review_is_read(line: str, expected: tuple[str, str, dt.date] |
 @pytest.mark.parametrize(
     ("change", "position", "message"),
     [
-        (("evidence_for: pain vs minimal care, short term\n", ""), "2:1", "missing 'evidence_for'"),
+        (
+            ("evidence_for: pain vs minimal care, short term\n", ""),
+            "2:1",
+            "missing required field 'evidence_for'",
+        ),
         (
             ("tags: [yoga]\n", "tags: [yoga]\nevidence_more: [x]\n"),
             "10:17",
-            "each 'evidence_more' row is a mapping",
+            "item 1 of 'evidence_more' must be a mapping of fields, not text",
         ),
         (
             ("tags: [yoga]\n", "tags: [yoga]\nevidence_more: [{name: A, grade: low}]\n"),
             "10:17",
-            "needs name, what, grade, for and anchor",
+            "item 1 of 'evidence_more' is missing required field 'what'",
         ),
         (
             (
@@ -469,7 +473,7 @@ def test_clinical_review_is_read(line: str, expected: tuple[str, str, dt.date] |
                 "anchor: a}]\n",
             ),
             "10:43",
-            "evidence 'good' is not a grade",
+            "'grade' must be one of: high, moderate, low, very-low, none (got 'good')",
         ),
     ],
     ids=["no comparison", "row not mapping", "row incomplete", "row bad grade"],

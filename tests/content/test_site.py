@@ -97,7 +97,7 @@ def test_bibliography_and_page_problems_come_together(tmp_path: Path) -> None:
         bib=BIB.replace("type: systematic-review", "type: blog", 1),
     )
     found = errors(docs)
-    assert any("unknown type 'blog'" in p for p in found)
+    assert any("'type' must be one of" in p and "(got 'blog')" in p for p in found)
     assert any("missing front matter" in p for p in found)
 
 

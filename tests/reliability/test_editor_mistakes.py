@@ -85,9 +85,7 @@ MISTAKES = {
         GLUTES,
         "tag: [",
         1,
-        "unknown front matter key 'tag' (did you mean 'tags'?) "
-        "(allowed: title, description, reviewed, clinical_review, sources, evidence, "
-        "evidence_for, evidence_more, facts, tags)",
+        "unknown field 'tag' in the front matter (did you mean 'tags'?)",
     ),
     "fm-duplicate-title": Mistake(
         fm("title: The glutes\n", "title: The glutes\ntitle: Glutes\n"),
@@ -101,14 +99,14 @@ MISTAKES = {
         GLUTES,
         "title:",
         8,
-        "'title' must be non-empty text",
+        "'title' must not be empty",
     ),
     "fm-no-title": Mistake(
         fm("title: The glutes\n", ""),
         GLUTES,
         "description:",
         1,
-        "missing 'title' (every page needs one)",
+        "the front matter is missing required field 'title'",
     ),
     "fm-description-too-short": Mistake(
         fm(GLUTES_DESCRIPTION, "description: Glutes and back pain!!"),
@@ -131,7 +129,7 @@ MISTAKES = {
         GLUTES,
         "reviewed:",
         11,
-        "'reviewed' must be a date like 2026-11-27, got None",
+        "'reviewed' 'last November' is not a date like 2026-11-27",
     ),
     "fm-review-date-impossible": Mistake(
         fm("reviewed: 2026-11-27", "reviewed: 2026-02-30"),
@@ -160,7 +158,7 @@ MISTAKES = {
         GLUTES,
         "sources:",
         10,
-        "'sources' must be a list, e.g. [a, b]",
+        "'sources' must be a list, not text",
     ),
     "fm-source-key-typo": Mistake(
         fm("[sadler-2019, hayden-2021,", "[sadler-2019, hayden-2012,"),
@@ -188,7 +186,7 @@ MISTAKES = {
         BIKE_FIT,
         "evidence:",
         11,
-        "evidence 'medium' is not a grade; use one of: high, moderate, low, very-low, none",
+        "'evidence' must be one of: high, moderate, low, very-low, none (got 'medium')",
     ),
     # --- bibliography ---------------------------------------------------------------------
     "bib-missing-year": Mistake(

@@ -15,6 +15,18 @@ from dataclasses import dataclass, field
 
 from botb.content.facts import ApproachFacts, FactWords, check_facts
 from botb.diagnostics import Diagnostic, DiagnosticError, Location, did_you_mean
+from botb.shapes import (
+    SOURCE_KEY,
+    Choice,
+    Date,
+    Delegated,
+    Either,
+    Field,
+    ListOf,
+    Record,
+    Text,
+    field_problems,
+)
 from botb.yamlsource import PosDict, PosList, load_yaml, location_of
 
 EVIDENCE_GRADES = ("high", "moderate", "low", "very-low", "none")
@@ -22,23 +34,60 @@ DESCRIPTION_MIN = 50
 DESCRIPTION_MAX = 160
 MIN_SOURCES = 2
 REVIEW_YEARS = 3
-OUR_KEYS = (
-    "title",
-    "description",
-    "reviewed",
-    "clinical_review",
-    "sources",
-    "evidence",
-    "evidence_for",
-    "evidence_more",
-    "facts",
-    "tags",
-)
 CLINICAL_PENDING = "pending"
-SIGN_OFF_FIELDS = ("name", "role", "date")
 # Keys Material for MkDocs reads itself; a page may set them without our checks objecting.
-MATERIAL_KEYS = ("hide", "search", "robots", "template", "icon", "status", "subtitle", "tags")
+MATERIAL_KEYS = ("hide", "search", "robots", "template", "icon", "status", "subtitle")
 FENCES = ("---", "...")
+
+SIGN_OFF = Record(
+    name="clinical_review",
+    description="A clinician's sign-off of the page.",
+    fields=(
+        Field("name", Text(), "Who signed the page off.", required=True),
+        Field("role", Text(), "Their role, e.g. physiotherapist.", required=True),
+        Field("date", Date(), "When, YYYY-MM-DD.", required=True),
+    ),
+)
+EXTRA_GRADE = Record(
+    name="evidence_more row",
+    description="A second graded option on one page (e.g. spinal manipulation beside massage).",
+    fields=(
+        Field("name", Text(), "The option's name.", required=True),
+        Field("what", Text(), "What it is, in a few words.", required=True),
+        Field("grade", Choice(EVIDENCE_GRADES), "How sure the evidence is.", required=True),
+        Field("for", Text(), "The comparison, outcome and time frame.", required=True),
+        Field("anchor", Text(), "The heading id on the page that covers it.", required=True),
+        Field("direction", Text(), "Direction of effect, a word from facts.yml."),
+    ),
+)
+# Which of these a page must carry depends on its kind (``PAGE_KINDS``), so only the keys
+# every page needs are required here.
+FRONT_MATTER = Record(
+    name="front matter",
+    description="The YAML block at the top of a content page.",
+    fields=(
+        Field("title", Text(), "The page title.", required=True),
+        Field("description", Text(), "One sentence: the search-result snippet.", required=True),
+        Field("reviewed", Date(), "When the page was last checked against its sources."),
+        Field(
+            "clinical_review",
+            Either(
+                Choice((CLINICAL_PENDING,)),
+                SIGN_OFF,
+                rule=f"'{CLINICAL_PENDING}' or a mapping of name, role and date",
+            ),
+            "Whether a clinician has signed the page off.",
+            required=True,
+        ),
+        Field("sources", ListOf(SOURCE_KEY), "Bibliography keys the page cites."),
+        Field("evidence", Choice(EVIDENCE_GRADES), "How sure the evidence is (approaches)."),
+        Field("evidence_for", Text(), "What the grade is about (approaches)."),
+        Field("evidence_more", ListOf(EXTRA_GRADE), "Further graded options on the page."),
+        Field("facts", Delegated("botb.content.facts"), "The approach's facts (facts.yml)."),
+        Field("tags", ListOf(Text()), "Topic tags (Material reads them too)."),
+    ),
+    open_keys=MATERIAL_KEYS,
+)
 
 
 @dataclass(frozen=True)
@@ -216,16 +265,28 @@ class _Checker:
         self.today = today
         self.problems: list[Diagnostic] = []
         self.warnings: list[Diagnostic] = []
+        self.fields_ok: set[str] = set()
 
     def error(self, location: Location, message: str) -> None:
         self.problems.append(Diagnostic(location, message))
 
     def missing(self, key: str, why: str) -> None:
-        self.error(self.data.location, f"missing {key!r} ({why})")
+        self.error(
+            self.data.location, f"the front matter is missing required field {key!r} ({why})"
+        )
+
+    def sound(self, key: str) -> bool:
+        """The key is present and its value passed ``FRONT_MATTER``."""
+        return key in self.data and key in self.fields_ok
 
     def run(self, *, path: str, body: str, body_line: int) -> PageMeta | None:
-        self.unknown_keys()
-        title = self.text("title", required=True)
+        by_field = field_problems(
+            self.data, FRONT_MATTER, name="the front matter", owner=lambda: self.data.location
+        )
+        for found in by_field.values():
+            self.problems += found
+        self.fields_ok = {key for key, found in by_field.items() if key and not found}
+        title = self.text("title")
         description = self.description()
         reviewed = self.reviewed()
         clinical_review = self.clinical_review()
@@ -254,30 +315,11 @@ class _Checker:
             body_line=body_line,
         )
 
-    def unknown_keys(self) -> None:
-        known = (*OUR_KEYS, *MATERIAL_KEYS)
-        for key in self.data:
-            if key in known:
-                continue
-            hint = did_you_mean(str(key), known)
-            self.error(
-                self.data.key_at(key),
-                f"unknown front matter key {key!r}{hint} (allowed: {', '.join(OUR_KEYS)})",
-            )
-
-    def text(self, key: str, *, required: bool) -> str | None:
-        if key not in self.data:
-            if required:
-                self.missing(key, "every page needs one")
-            return None
-        value = self.data[key]
-        if not isinstance(value, str) or not value.strip():
-            self.error(self.data.value_at(key), f"{key!r} must be non-empty text")
-            return None
-        return value.strip()
+    def text(self, key: str) -> str | None:
+        return str(self.data[key]).strip() if self.sound(key) else None
 
     def description(self) -> str | None:
-        value = self.text("description", required=True)
+        value = self.text("description")
         if value is None:
             return None
         if not DESCRIPTION_MIN <= len(value) <= DESCRIPTION_MAX:
@@ -290,22 +332,13 @@ class _Checker:
         return value
 
     def reviewed(self) -> dt.date | None:
-        if "reviewed" not in self.data:
-            if self.kind.article:
-                self.missing("reviewed", f"{self.kind.name} pages need a review date, YYYY-MM-DD")
+        if "reviewed" not in self.data and self.kind.article:
+            self.missing("reviewed", f"{self.kind.name} pages need a review date, YYYY-MM-DD")
+        if not self.sound("reviewed"):
             return None
-        value = self.data["reviewed"]
+        value = _as_date(self.data["reviewed"])
         where = self.data.value_at("reviewed")
-        if isinstance(value, dt.datetime):
-            value = value.date()
-        if isinstance(value, str):
-            try:
-                value = dt.date.fromisoformat(value.strip())
-            except ValueError:
-                value = None
-        if not isinstance(value, dt.date):
-            self.error(where, f"'reviewed' must be a date like 2026-11-27, got {value!r}")
-            return None
+        assert value is not None  # the shape said it is a date
         if value > self.today:
             self.error(where, f"'reviewed' {value.isoformat()} is in the future")
             return None
@@ -320,48 +353,17 @@ class _Checker:
         return value
 
     def clinical_review(self) -> ClinicalReview | None:
-        # Required on every page, so no page can look clinically checked by default.
-        if "clinical_review" not in self.data:
-            self.missing(
-                "clinical_review",
-                "every page says whether a clinician has signed it off: 'pending', "
-                "or name, role and date",
-            )
+        # Required on every page (by the shape), so no page can look clinically checked by
+        # default; 'pending' carries no sign-off.
+        if not self.sound("clinical_review") or self.data["clinical_review"] == CLINICAL_PENDING:
             return None
-        value = self.data["clinical_review"]
-        where = self.data.value_at("clinical_review")
-        if value == CLINICAL_PENDING:
-            return None
-        if not isinstance(value, PosDict):
-            self.error(
-                where,
-                f"'clinical_review' must be 'pending' or a mapping of {', '.join(SIGN_OFF_FIELDS)}"
-                f", got {value!r}",
-            )
-            return None
-        for field_name in value:
-            if field_name not in SIGN_OFF_FIELDS:
-                self.error(
-                    value.key_at(field_name),
-                    f"unknown clinical_review field {field_name!r} "
-                    f"(allowed: {', '.join(SIGN_OFF_FIELDS)})",
-                )
-        texts: dict[str, str] = {}
-        for field_name in ("name", "role"):
-            text = value.get(field_name)
-            if not isinstance(text, str) or not text.strip():
-                self.error(value.location, f"clinical_review needs a non-empty {field_name!r}")
-                continue
-            texts[field_name] = text.strip()
-        day = _as_date(value.get("date"))
-        if day is None:
-            self.error(value.location, "clinical_review needs a 'date' like 2026-11-27")
-        elif day > self.today:
+        value: PosDict = self.data["clinical_review"]
+        day = _as_date(value["date"])
+        assert day is not None  # the shape said it is a date
+        if day > self.today:
             self.error(value.value_at("date"), f"clinical_review date {day} is in the future")
-            day = None
-        if day is None or len(texts) < 2:
             return None
-        return ClinicalReview(name=texts["name"], role=texts["role"], date=day)
+        return ClinicalReview(name=value["name"].strip(), role=value["role"].strip(), date=day)
 
     def evidence_for(self, evidence: str | None) -> str | None:
         if "evidence_for" not in self.data:
@@ -376,48 +378,27 @@ class _Checker:
                 self.data.key_at("evidence_for"), "'evidence_for' is only for approach pages"
             )
             return None
-        return self.text("evidence_for", required=False)
+        return self.text("evidence_for")
 
     def evidence_more(self) -> tuple[ExtraGrade, ...]:
         if "evidence_more" not in self.data:
             return ()
-        value = self.data["evidence_more"]
         if not self.kind.approach and self.kind.name != "comparison":
             self.error(self.data.key_at("evidence_more"), "'evidence_more' is only for approaches")
             return ()
-        if not isinstance(value, PosList):
-            self.error(self.data.value_at("evidence_more"), "'evidence_more' must be a list")
+        if not self.sound("evidence_more"):
             return ()
-        rows: list[ExtraGrade] = []
-        for index, item in enumerate(value):
-            where = value.item_at(index)
-            if not isinstance(item, PosDict):
-                self.error(where, "each 'evidence_more' row is a mapping: name, what, grade, ...")
-                continue
-            fields = {key: item.get(key) for key in ("name", "what", "grade", "for", "anchor")}
-            if not all(isinstance(text, str) and text.strip() for text in fields.values()):
-                self.error(
-                    where, "each 'evidence_more' row needs name, what, grade, for and anchor"
-                )
-                continue
-            if fields["grade"] not in EVIDENCE_GRADES:
-                self.error(
-                    item.value_at("grade"),
-                    f"evidence {fields['grade']!r} is not a grade; use one of: "
-                    f"{', '.join(EVIDENCE_GRADES)}",
-                )
-                continue
-            rows.append(
-                ExtraGrade(
-                    name=str(fields["name"]).strip(),
-                    what=str(fields["what"]).strip(),
-                    grade=str(fields["grade"]),
-                    evidence_for=str(fields["for"]).strip(),
-                    anchor=str(fields["anchor"]).strip(),
-                    direction=self.direction(item),
-                )
+        return tuple(
+            ExtraGrade(
+                name=item["name"].strip(),
+                what=item["what"].strip(),
+                grade=item["grade"],
+                evidence_for=item["for"].strip(),
+                anchor=item["anchor"].strip(),
+                direction=self.direction(item),
             )
-        return tuple(rows)
+            for item in self.data["evidence_more"]
+        )
 
     def facts(self) -> ApproachFacts | None:
         given = "facts" in self.data
@@ -457,30 +438,15 @@ class _Checker:
         self.error(where, f"each 'evidence_more' row needs a direction: one of {', '.join(known)}")
         return ""
 
-    def string_list(self, key: str) -> list[tuple[str, Location]] | None:
-        value = self.data[key]
-        if not isinstance(value, PosList):
-            self.error(self.data.value_at(key), f"{key!r} must be a list, e.g. [a, b]")
-            return None
-        items: list[tuple[str, Location]] = []
-        for index, item in enumerate(value):
-            where = value.item_at(index)
-            if not isinstance(item, str) or not item.strip():
-                self.error(where, f"{key!r} items must be non-empty text, got {item!r}")
-                continue
-            items.append((item.strip(), where))
-        return items
-
     def sources(self) -> tuple[str, ...]:
-        if "sources" not in self.data:
-            if self.kind.article:
-                self.missing("sources", f"{self.kind.name} pages cite at least {MIN_SOURCES}")
+        if "sources" not in self.data and self.kind.article:
+            self.missing("sources", f"{self.kind.name} pages cite at least {MIN_SOURCES}")
+        if not self.sound("sources"):
             return ()
-        items = self.string_list("sources")
-        if items is None:
-            return ()
+        items: PosList = self.data["sources"]
         seen: dict[str, Location] = {}
-        for key, where in items:
+        for index, key in enumerate(items):
+            where = items.item_at(index)
             if key in seen:
                 first = seen[key].line
                 self.error(where, f"source {key!r} is listed twice (first at line {first})")
@@ -506,23 +472,14 @@ class _Checker:
             return None
         if "evidence" not in self.data:
             self.missing("evidence", f"approach pages grade it: {' | '.join(EVIDENCE_GRADES)}")
-            return None
-        value = self.data["evidence"]
-        if value not in EVIDENCE_GRADES:
-            self.error(
-                self.data.value_at("evidence"),
-                f"evidence {value!r} is not a grade; use one of: {', '.join(EVIDENCE_GRADES)}",
-            )
-            return None
-        return str(value)
+        return str(self.data["evidence"]) if self.sound("evidence") else None
 
     def tags(self) -> tuple[str, ...]:
-        if "tags" not in self.data:
-            if self.kind.article:
-                self.missing("tags", f"{self.kind.name} pages list a few topic tags")
+        if "tags" not in self.data and self.kind.article:
+            self.missing("tags", f"{self.kind.name} pages list a few topic tags")
+        if not self.sound("tags"):
             return ()
-        items = self.string_list("tags")
-        return tuple(tag for tag, _ in items or [])
+        return tuple(tag.strip() for tag in self.data["tags"])
 
 
 def _as_date(value: object) -> dt.date | None:
