@@ -321,7 +321,8 @@ class _Validator:
     def _choice(self, value: Any, shape: Choice, at: Where, owner: Where, name: str) -> None:
         if value not in shape.values:
             allowed = ", ".join(shape.values)
-            self.report(at(), f"{name} must be one of: {allowed} (got {value!r})")
+            hint = did_you_mean(value, shape.values) if isinstance(value, str) else ""
+            self.report(at(), f"{name} must be one of: {allowed} (got {value!r}){hint}")
 
     def _list(self, value: Any, shape: ListOf, at: Where, owner: Where, name: str) -> None:
         if shape.single and not isinstance(value, PosList | PosDict):

@@ -63,24 +63,48 @@ PEOPLE = (
 @pytest.mark.parametrize(
     ("change", "where", "message"),
     [
-        (("direction: may-help", "direction: works"), (1, 14), "direction 'works' is not one of"),
+        (
+            ("direction: may-help", "direction: works"),
+            (1, 14),
+            "'direction' must be one of: helps, may-help",
+        ),
         (("direction: may-help", "direction: may-hlp"), (1, 14), "did you mean 'may-help'"),
-        (("cost: medium", "cost: cheap"), (6, 9), "cost 'cheap' is not one of"),
-        (("effort: medium", "effort: 3"), (5, 11), "effort 3 is not one of"),
-        (("where: [class]", "where: [pool]"), (7, 11), "where 'pool' is not a place"),
-        (("where: [class]", "where: []"), (7, 10), "'where' is a list"),
-        (("hands_on: false", "hands_on: maybe"), (8, 13), "'hands_on' is true or false"),
-        (("effect: none", "effect: big"), (2, 11), "'effect' is a mapping"),
-        (("  serious: None known.\n", ""), (1, 3), "facts need 'serious'"),
+        (
+            ("cost: medium", "cost: cheap"),
+            (6, 9),
+            "'cost' must be one of: free, low, medium, high, varies (got 'cheap')",
+        ),
+        (
+            ("effort: medium", "effort: 3"),
+            (5, 11),
+            "'effort' must be one of: low, medium, high (got 3)",
+        ),
+        (
+            ("where: [class]", "where: [pool]"),
+            (7, 11),
+            "item 1 of 'where' must be one of: home, gym, class, clinic, bike (got 'pool')",
+        ),
+        (("where: [class]", "where: []"), (7, 10), "'where' needs at least 1 item(s)"),
+        (
+            ("hands_on: false", "hands_on: maybe"),
+            (8, 13),
+            "'hands_on' must be true or false, not text",
+        ),
+        (
+            ("effect: none", "effect: big"),
+            (2, 11),
+            "'effect' must be a mapping of size, compared_with, time_frame, source, or 'none'",
+        ),
+        (("  serious: None known.\n", ""), (1, 3), "'facts' is missing required field 'serious'"),
         (
             ("  try_for: 6 weeks\n", "  try_for: 6 weeks\n  tried_for: 2 weeks\n"),
             (4, 3),
-            "unknown fact 'tried_for'",
+            "unknown field 'tried_for' in 'facts' (did you mean 'try_for'?)",
         ),
         (
             ("  downsides: Sore muscles for a day.", "  downsides: ''"),
             (9, 14),
-            "'downsides' must be non-empty text",
+            "'downsides' must not be empty",
         ),
         (
             ("  effect: none\n", EFFECT.replace("hayden-2021", "hayden-2012")),
@@ -89,13 +113,13 @@ PEOPLE = (
         ),
         (
             ("  effect: none\n", EFFECT.replace("    time_frame: 3 months\n", "")),
-            (3, 5),
-            "effect needs 'time_frame'",
+            (2, 3),
+            "'effect' is missing required field 'time_frame'",
         ),
         (
             ("  effect: none\n", "  effect: none\n" + PEOPLE.replace("with: 60", "with: 160")),
             (5, 11),
-            "'with' is a whole number out of 100",
+            "'with' must be between 0 and 100",
         ),
         (
             ("  effect: none\n", "  effect: none\n" + PEOPLE.replace("    without: 40\n", "")),
@@ -178,13 +202,23 @@ def test_values_fit_options_by_their_facts(  # type: ignore[no-untyped-def]
     ("old", "new", "message"),
     [
         ("  natural-course:\n", "  natural-courses:\n", "direction needs 'natural-course'"),
-        ("      fits: {where: [home]}", "      fits: {place: [home]}", "cannot fit on 'place'"),
+        (
+            "      fits: {where: [home]}",
+            "      fits: {place: [home]}",
+            "fact field 'place' is not valid",
+        ),
         (
             "      fits: {cost: [free, low]}",
             "      fits: {cost: [nil]}",
             "'nil' is not a cost value",
         ),
-        ("  in_short: In short\n", "", "missing 'in_short'"),
+        ("  in_short: In short\n", "", "'headings' is missing required field 'in_short'"),
+        (
+            "\nvalues:\n",
+            "\nvalue:\n",
+            "unknown field 'value' in facts.yml (did you mean 'values'?)",
+        ),
+        ("    label: Helps\n", "    label: [Helps]\n", "'label' must be text, not a list"),
     ],
 )
 def test_a_broken_vocabulary_is_reported(tmp_path: Path, old: str, new: str, message: str) -> None:

@@ -12,10 +12,27 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
 from botb.diagnostics import Diagnostic, DiagnosticError, Location, did_you_mean, read_source
+from botb.shapes import (
+    ID_REGEX,
+    SOURCE_KEY,
+    Boolean,
+    Choice,
+    Delegated,
+    Either,
+    Field,
+    Integer,
+    ListOf,
+    MapOf,
+    Pattern,
+    Record,
+    Text,
+    validate,
+)
 from botb.yamlsource import PosDict, PosList, load_yaml
 
 FACTS_FILE = "_data/facts.yml"
@@ -49,25 +66,32 @@ HEADINGS = (
 )
 # Fields a value's ``fits`` rule may test, and how each reads the facts.
 FIT_FIELDS = ("effort", "cost", "where", "hands_on", "direction")
-EFFECT_FIELDS = ("size", "compared_with", "time_frame", "source")
-PEOPLE_FIELDS = ("outcome", "with", "without", "compared_with", "time_frame", "source")
-# A natural course has no comparison group: one array, no "without".
-PEOPLE_OPTIONAL = ("without", "compared_with")
-TEXT_FIELDS = ("try_for", "time_per_week", "downsides", "serious")
-FACT_KEYS = (
-    "direction",
-    "effect",
-    "people",
-    "try_for",
-    "time_per_week",
-    "effort",
-    "cost",
-    "where",
-    "hands_on",
-    "downsides",
-    "serious",
-)
 NO_NUMBER = "none"
+NODE_KEY = Pattern(ID_REGEX, "use lowercase letters, digits and single hyphens, e.g. may-help")
+EFFECT = Record(
+    name="effect",
+    description="How big the effect is, against what and when, from one source.",
+    fields=(
+        Field("size", Text(), "The effect in words and numbers.", required=True),
+        Field("compared_with", Text(), "What it was compared with.", required=True),
+        Field("time_frame", Text(), "When it was measured.", required=True),
+        Field("source", SOURCE_KEY, "The bibliography key it comes from.", required=True),
+    ),
+)
+OUT_OF_100 = Integer(0, 100)
+PEOPLE = Record(
+    name="people",
+    description="Event rates out of 100, with and without the approach, from one source.",
+    fields=(
+        Field("outcome", Text(), "What was counted.", required=True),
+        Field("with", OUT_OF_100, "How many in 100 with the approach.", required=True),
+        # A natural course has no comparison group: one array, no "without".
+        Field("without", OUT_OF_100, "How many in 100 without it."),
+        Field("compared_with", Text(), "The comparison group (with 'without')."),
+        Field("time_frame", Text(), "When it was counted.", required=True),
+        Field("source", SOURCE_KEY, "The bibliography key it comes from.", required=True),
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -108,6 +132,46 @@ class FactWords:
 
     def label(self, vocabulary: str, value: str) -> str:
         return self.words[vocabulary][value].label
+
+    @cached_property
+    def shape(self) -> Record:
+        """What a page's ``facts:`` may hold, with the words this file declares."""
+
+        def word(vocabulary: str) -> Choice:
+            return Choice(tuple(self.words[vocabulary]))
+
+        return Record(
+            name="facts",
+            description="An approach's facts, in the words of facts.yml.",
+            fields=(
+                Field("direction", word("direction"), "What the evidence says.", required=True),
+                Field(
+                    "effect",
+                    Either(
+                        Choice((NO_NUMBER,)),
+                        EFFECT,
+                        rule=f"a mapping of {', '.join(EFFECT.names)}, or {NO_NUMBER!r} when "
+                        "no source gives a number",
+                    ),
+                    "How big the effect is, against what.",
+                    required=True,
+                ),
+                Field("people", PEOPLE, "Event rates out of 100, from one source."),
+                Field("try_for", Text(), "How long to try it before judging.", required=True),
+                Field("time_per_week", Text(), "Time it asks each week.", required=True),
+                Field("effort", word("effort"), "Weekly time as a band.", required=True),
+                Field("cost", word("cost"), "Money cost as a band.", required=True),
+                Field(
+                    "where",
+                    ListOf(word("where"), min_items=1),
+                    "Where it happens.",
+                    required=True,
+                ),
+                Field("hands_on", Boolean(), "Whether someone treats you.", required=True),
+                Field("downsides", Text(), "Common downsides.", required=True),
+                Field("serious", Text(), "Rare serious harms.", required=True),
+            ),
+        )
 
     def meaning(self, vocabulary: str, value: str) -> str:
         return self.words[vocabulary][value].meaning
@@ -163,101 +227,141 @@ class ApproachFacts:
 # --- facts.yml -----------------------------------------------------------------------------
 
 
+_WORD = Record(
+    name="word",
+    description="How one value is shown to the reader.",
+    fields=(
+        Field("label", Text(), "The value's words.", required=True),
+        Field("meaning", Text(), "What it means, in one sentence."),
+    ),
+)
+_VOCABULARY = MapOf(key=NODE_KEY, value=_WORD, key_name="value id")
+_ID = Field("id", NODE_KEY, "Id, kept in the page address when ticked.", required=True)
+_VALUE = Record(
+    name="value",
+    description="One thing that may matter to a reader.",
+    fields=(
+        _ID,
+        Field("label", Text(), "The value as the reader ticks it.", required=True),
+        Field(
+            "fits",
+            MapOf(
+                key=Pattern(
+                    "^(" + "|".join(FIT_FIELDS) + ")$", f"use one of: {', '.join(FIT_FIELDS)}"
+                ),
+                # Words or true/false, checked against the vocabularies below.
+                value=ListOf(Delegated("botb.content.facts"), min_items=1, single=True),
+                key_name="fact field",
+            ),
+            "Which facts make an option fit it.",
+            required=True,
+        ),
+    ),
+)
+_READY_ITEM = Record(
+    name="ready item",
+    description="One readiness question.",
+    fields=(_ID, Field("text", Text(), "The question.", required=True)),
+)
+_STEP = (
+    Field("heading", Text(), "Heading of the step.", required=True),
+    Field("intro", Text(), "The line under the heading.", required=True),
+)
+FACT_WORDS_FILE = Record(
+    name="facts.yml",
+    description="The words of every approach fact, the headings and the values step.",
+    fields=(
+        *(Field(name, _VOCABULARY, f"The {name} words.", required=True) for name in VOCABULARIES),
+        Field(
+            "headings",
+            Record(
+                name="headings",
+                description="Headings of the boxes, table and comparison.",
+                fields=tuple(Field(key, Text(), key, required=True) for key in HEADINGS),
+            ),
+            "Headings of the boxes, table and comparison.",
+            required=True,
+        ),
+        Field(
+            "values",
+            Record(
+                name="values",
+                description="The 'what matters to you' step.",
+                fields=(
+                    *_STEP,
+                    Field("fits", Text(), "The note on a fitting option.", required=True),
+                    Field("items", ListOf(_VALUE, min_items=1), "The values.", required=True),
+                ),
+            ),
+            "The 'what matters to you' step.",
+            required=True,
+        ),
+        Field(
+            "ready",
+            Record(
+                name="ready",
+                description="The readiness check.",
+                fields=(
+                    *_STEP,
+                    Field("unsure", Text(), "The line for a reader not yet ready.", required=True),
+                    Field(
+                        "items", ListOf(_READY_ITEM, min_items=1), "The questions.", required=True
+                    ),
+                ),
+            ),
+            "The readiness check.",
+            required=True,
+        ),
+    ),
+)
+
+
 def load_fact_words(path: Path, *, display: str) -> FactWords:
     """Read and check facts.yml; raise ``DiagnosticError`` with every problem."""
     data = load_yaml(read_source(path, display=display), path=display)
-    problems: list[Diagnostic] = []
-    top = Location(display)
-    if not isinstance(data, PosDict):
-        raise DiagnosticError([Diagnostic(top, "facts.yml must be a mapping")])
-
-    def need(parent: PosDict, key: str) -> Any:
-        if key not in parent:
-            problems.append(Diagnostic(parent.location, f"missing {key!r}"))
-            return None
-        return parent[key]
-
-    def text(parent: PosDict, key: str) -> str:
-        value = need(parent, key)
-        if value is None:
-            return ""
-        if not isinstance(value, str) or not value.strip():
-            problems.append(Diagnostic(parent.value_at(key), f"{key!r} must be non-empty text"))
-            return ""
-        return " ".join(value.split())
-
-    def mapping(parent: PosDict, key: str) -> PosDict:
-        value = need(parent, key)
-        if value is not None and not isinstance(value, PosDict):
-            problems.append(Diagnostic(parent.value_at(key), f"{key!r} must be a mapping"))
-        return value if isinstance(value, PosDict) else PosDict(parent.location)
-
-    def items(parent: PosDict, key: str) -> list[PosDict]:
-        value = need(parent, key)
-        if not isinstance(value, PosList):
-            if value is not None:
-                problems.append(Diagnostic(parent.value_at(key), f"{key!r} must be a list"))
-            return []
-        found = []
-        for index, item in enumerate(value):
-            if isinstance(item, PosDict):
-                found.append(item)
-            else:
-                problems.append(Diagnostic(value.item_at(index), "each item is a mapping"))
-        return found
-
-    words: dict[str, dict[str, Word]] = {}
-    for vocabulary in VOCABULARIES:
-        table = mapping(data, vocabulary)
-        words[vocabulary] = {}
-        for key, entry in table.items():
-            if not isinstance(entry, PosDict):
-                problems.append(Diagnostic(table.value_at(key), "each value has a label"))
-                continue
-            meaning = text(entry, "meaning") if "meaning" in entry else ""
-            words[vocabulary][str(key)] = Word(text(entry, "label"), meaning)
+    top = partial(Location, display)
+    problems = validate(data, FACT_WORDS_FILE, name=display, at=top, owner=top)
+    if problems:
+        raise DiagnosticError(problems)
+    words = {
+        vocabulary: {
+            str(key): Word(_plain(entry["label"]), _plain(entry.get("meaning", "")))
+            for key, entry in data[vocabulary].items()
+        }
+        for vocabulary in VOCABULARIES
+    }
     if NATURAL_COURSE not in words["direction"]:
         where = data.value_at("direction")
         problems.append(Diagnostic(where, f"direction needs {NATURAL_COURSE!r} (the wait option)"))
-    heading_map = mapping(data, "headings")
-    headings = {key: text(heading_map, key) for key in HEADINGS}
-    values_map = mapping(data, "values")
     values: list[Value] = []
-    for item in items(values_map, "items"):
-        rule = mapping(item, "fits")
+    for item in data["values"]["items"]:
+        rule: PosDict = item["fits"]
         fits: list[tuple[str, tuple[str, ...]]] = []
         for field, accepted in rule.items():
-            if field not in FIT_FIELDS:
-                hint = did_you_mean(str(field), FIT_FIELDS)
-                problems.append(Diagnostic(rule.key_at(field), f"cannot fit on {field!r}{hint}"))
-                continue
             listed = accepted if isinstance(accepted, PosList) else [accepted]
             names = tuple(str(v).lower() if isinstance(v, bool) else str(v) for v in listed)
             known = set(words.get(field, {})) if field != "hands_on" else {"true", "false"}
-            for name in names:
-                if name not in known:
-                    problems.append(
-                        Diagnostic(rule.value_at(field), f"{name!r} is not a {field} value")
-                    )
-            fits.append((str(field), names))
-        values.append(Value(text(item, "id"), text(item, "label"), tuple(fits)))
-    ready_map = mapping(data, "ready")
-    ready = tuple(
-        ReadyItem(text(item, "id"), text(item, "text")) for item in items(ready_map, "items")
-    )
+            problems += [
+                Diagnostic(rule.value_at(field), f"{name!r} is not a {field} value")
+                for name in names
+                if name not in known
+            ]
+            fits.append((field, names))
+        values.append(Value(item["id"], _plain(item["label"]), tuple(fits)))
     if problems:
         raise DiagnosticError(problems)
+    steps, ready = data["values"], data["ready"]
     return FactWords(
         words=words,
-        headings=headings,
-        values_heading=text(values_map, "heading"),
-        values_intro=text(values_map, "intro"),
-        values_fit=text(values_map, "fits"),
+        headings={key: _plain(text) for key, text in data["headings"].items()},
+        values_heading=_plain(steps["heading"]),
+        values_intro=_plain(steps["intro"]),
+        values_fit=_plain(steps["fits"]),
         values=tuple(values),
-        ready_heading=text(ready_map, "heading"),
-        ready_intro=text(ready_map, "intro"),
-        ready=ready,
-        ready_unsure=text(ready_map, "unsure"),
+        ready_heading=_plain(ready["heading"]),
+        ready_intro=_plain(ready["intro"]),
+        ready=tuple(ReadyItem(item["id"], _plain(item["text"])) for item in ready["items"]),
+        ready_unsure=_plain(ready["unsure"]),
     )
 
 
@@ -276,153 +380,80 @@ def check_facts(
     report: Report,
 ) -> ApproachFacts | None:
     """The ``facts:`` mapping of one approach page, or None after reporting its problems."""
-    if not isinstance(value, PosDict):
-        report(where, "'facts' must be a mapping: direction, effect, try_for, ... (see facts.yml)")
+    problems = validate(value, words.shape, name="'facts'", at=lambda: where, owner=lambda: where)
+    if isinstance(value, PosDict):
+        problems += _sources_known(value, source_keys)
+        people = value.get("people")
+        if isinstance(people, PosDict) and ("without" in people) != ("compared_with" in people):
+            problems.append(
+                Diagnostic(people.location, "'without' and 'compared_with' go together")
+            )
+    for problem in problems:
+        report(problem.location, problem.message)
+    if problems:
         return None
-    collect = _Collect(report)
-    for key in value:
-        if key not in FACT_KEYS:
-            hint = did_you_mean(str(key), FACT_KEYS)
-            collect(
-                value.key_at(key), f"unknown fact {key!r}{hint} (allowed: {', '.join(FACT_KEYS)})"
-            )
-    for key in FACT_KEYS:
-        if key not in value and key != "people":
-            collect(value.location, f"facts need {key!r}")
+    return _facts(value)
 
-    def word(key: str, vocabulary: str) -> str:
-        got = value.get(key)
-        known = words.words[vocabulary]
-        if got is None:
-            return ""
-        if not isinstance(got, str) or got not in known:
-            hint = did_you_mean(str(got), known)
-            collect(
-                value.value_at(key),
-                f"{key} {got!r} is not one of {', '.join(known)}{hint} (facts.yml '{vocabulary}')",
-            )
-            return ""
-        return got
 
-    def text(parent: PosDict, key: str) -> str:
-        got = parent.get(key)
-        if got is None:
-            return ""
-        if not isinstance(got, str) or not got.strip():
-            collect(parent.value_at(key), f"{key!r} must be non-empty text")
-            return ""
-        return " ".join(got.split())
-
-    def source(parent: PosDict) -> str:
-        key = text(parent, "source")
-        if key and source_keys is not None and key not in source_keys:
-            hint = did_you_mean(key, source_keys)
-            collect(parent.value_at("source"), f"source {key!r} is not in the bibliography{hint}")
-        return key
-
-    def fields(
-        parent: PosDict, allowed: tuple[str, ...], name: str, optional: tuple[str, ...] = ()
-    ) -> None:
-        for key in parent:
-            if key not in allowed:
-                collect(
-                    parent.key_at(key),
-                    f"unknown {name} field {key!r} (allowed: {', '.join(allowed)})",
+def _sources_known(value: PosDict, source_keys: Collection[str] | None) -> list[Diagnostic]:
+    if source_keys is None:
+        return []
+    found = []
+    for key in ("effect", "people"):
+        part = value.get(key)
+        if not isinstance(part, PosDict) or not isinstance(part.get("source"), str):
+            continue
+        source = part["source"]
+        if source not in source_keys:
+            hint = did_you_mean(source, source_keys)
+            found.append(
+                Diagnostic(
+                    part.value_at("source"), f"source {source!r} is not in the bibliography{hint}"
                 )
-        for key in allowed:
-            if key not in parent and key not in optional:
-                collect(parent.location, f"{name} needs {key!r}")
-
-    direction = word("direction", "direction")
-    effort = word("effort", "effort")
-    cost = word("cost", "cost")
-    effect: Effect | None = None
-    raw_effect = value.get("effect")
-    if isinstance(raw_effect, PosDict):
-        fields(raw_effect, EFFECT_FIELDS, "effect")
-        effect = Effect(
-            text(raw_effect, "size"),
-            text(raw_effect, "compared_with"),
-            text(raw_effect, "time_frame"),
-            source(raw_effect),
-        )
-    elif raw_effect is not None and raw_effect != NO_NUMBER:
-        collect(
-            value.value_at("effect"),
-            f"'effect' is a mapping ({', '.join(EFFECT_FIELDS)}) or {NO_NUMBER!r} when no "
-            "source gives a number",
-        )
-    people: People | None = None
-    raw_people = value.get("people")
-    if raw_people is not None:
-        if not isinstance(raw_people, PosDict):
-            collect(value.value_at("people"), f"'people' is a mapping: {', '.join(PEOPLE_FIELDS)}")
-        else:
-            fields(raw_people, PEOPLE_FIELDS, "people", PEOPLE_OPTIONAL)
-            if ("without" in raw_people) != ("compared_with" in raw_people):
-                collect(raw_people.location, "'without' and 'compared_with' go together")
-            counts: list[int | None] = []
-            for key in ("with", "without"):
-                if key == "without" and key not in raw_people:
-                    counts.append(None)
-                    continue
-                got = raw_people.get(key)
-                if isinstance(got, bool) or not isinstance(got, int) or not 0 <= got <= 100:
-                    if key in raw_people:
-                        collect(raw_people.value_at(key), f"{key!r} is a whole number out of 100")
-                    got = 0
-                counts.append(got)
-            people = People(
-                text(raw_people, "outcome"),
-                counts[0] or 0,
-                counts[1],
-                text(raw_people, "compared_with"),
-                text(raw_people, "time_frame"),
-                source(raw_people),
             )
-    where_list: list[str] = []
-    raw_where = value.get("where")
-    if raw_where is not None:
-        if not isinstance(raw_where, PosList) or not raw_where:
-            collect(value.value_at("where"), "'where' is a list, e.g. [home, class]")
-        else:
-            for index, place in enumerate(raw_where):
-                if place not in words.words["where"]:
-                    hint = did_you_mean(str(place), words.words["where"])
-                    collect(
-                        raw_where.item_at(index),
-                        f"where {place!r} is not a place in facts.yml{hint}",
-                    )
-                else:
-                    where_list.append(place)
-    hands_on = value.get("hands_on")
-    if "hands_on" in value and not isinstance(hands_on, bool):
-        collect(value.value_at("hands_on"), "'hands_on' is true or false")
-    texts = {key: text(value, key) for key in TEXT_FIELDS}
-    if collect.count:
-        return None
+    return found
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _facts(value: PosDict) -> ApproachFacts:
+    """Facts that passed ``FactWords.shape``."""
+    raw_effect = value["effect"]
+    effect = (
+        None
+        if raw_effect == NO_NUMBER
+        else Effect(
+            _plain(raw_effect["size"]),
+            _plain(raw_effect["compared_with"]),
+            _plain(raw_effect["time_frame"]),
+            raw_effect["source"],
+        )
+    )
+    raw_people = value.get("people")
+    people = (
+        None
+        if raw_people is None
+        else People(
+            _plain(raw_people["outcome"]),
+            raw_people["with"],
+            raw_people.get("without"),
+            _plain(raw_people.get("compared_with", "")),
+            _plain(raw_people["time_frame"]),
+            raw_people["source"],
+        )
+    )
     return ApproachFacts(
-        direction=direction,
+        direction=value["direction"],
         effect=effect,
         people=people,
-        try_for=texts["try_for"],
-        time_per_week=texts["time_per_week"],
-        effort=effort,
-        cost=cost,
-        where=tuple(where_list),
-        hands_on=bool(hands_on),
-        downsides=texts["downsides"],
-        serious=texts["serious"],
+        try_for=_plain(value["try_for"]),
+        time_per_week=_plain(value["time_per_week"]),
+        effort=value["effort"],
+        cost=value["cost"],
+        where=tuple(value["where"]),
+        hands_on=value["hands_on"],
+        downsides=_plain(value["downsides"]),
+        serious=_plain(value["serious"]),
     )
-
-
-class _Collect:
-    """Counts the problems one check reports, so it knows whether to build the value."""
-
-    def __init__(self, report: Report) -> None:
-        self.report = report
-        self.count = 0
-
-    def __call__(self, where: Location, message: str) -> None:
-        self.count += 1
-        self.report(where, message)
