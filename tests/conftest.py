@@ -19,9 +19,18 @@ from playwright.sync_api import Page, Request, Route
 from botb.adapter.content_pages import TODAY_VARIABLE
 from botb.build import make_world_readable, run_mkdocs_build
 from tests.clock import TODAY
+from tests.scheduling import ModuleGroupScheduling
 from tools.serve import SUB_PATH, serve
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    return ModuleGroupScheduling(config, log)
+
+
 # Every build a test starts, in this process or a child, counts review ages from one date.
 os.environ[TODAY_VARIABLE] = TODAY.isoformat()
 # Debian Chromium by default; CI on GitHub points CHROMIUM at the runner's Chrome.
