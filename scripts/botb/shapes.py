@@ -199,6 +199,16 @@ def as_text(value: object) -> str:
     return value.strip() if isinstance(value, str) else str(value)
 
 
+def as_date(value: dt.date | str) -> dt.date:
+    """A value that passed ``Date``, as a date."""
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value.strip())
+
+
+def plain_text(text: str) -> str:
+    """A plain-text value as one paragraph, whatever YAML block style the editor used."""
+    return " ".join(text.split())
+
+
 def _allowed(word: str, choices: tuple[str, ...]) -> str:
     return did_you_mean(word, choices) or f" (allowed: {', '.join(choices)})"
 

@@ -31,6 +31,7 @@ from botb.shapes import (
     Pattern,
     Record,
     Text,
+    plain_text,
     validate,
 )
 from botb.yamlsource import PosDict, PosList, load_yaml
@@ -325,7 +326,7 @@ def load_fact_words(path: Path, *, display: str) -> FactWords:
         raise DiagnosticError(problems)
     words = {
         vocabulary: {
-            str(key): Word(_plain(entry["label"]), _plain(entry.get("meaning", "")))
+            str(key): Word(plain_text(entry["label"]), plain_text(entry.get("meaning", "")))
             for key, entry in data[vocabulary].items()
         }
         for vocabulary in VOCABULARIES
@@ -347,21 +348,21 @@ def load_fact_words(path: Path, *, display: str) -> FactWords:
                 if name not in known
             ]
             fits.append((field, names))
-        values.append(Value(item["id"], _plain(item["label"]), tuple(fits)))
+        values.append(Value(item["id"], plain_text(item["label"]), tuple(fits)))
     if problems:
         raise DiagnosticError(problems)
     steps, ready = data["values"], data["ready"]
     return FactWords(
         words=words,
-        headings={key: _plain(text) for key, text in data["headings"].items()},
-        values_heading=_plain(steps["heading"]),
-        values_intro=_plain(steps["intro"]),
-        values_fit=_plain(steps["fits"]),
+        headings={key: plain_text(text) for key, text in data["headings"].items()},
+        values_heading=plain_text(steps["heading"]),
+        values_intro=plain_text(steps["intro"]),
+        values_fit=plain_text(steps["fits"]),
         values=tuple(values),
-        ready_heading=_plain(ready["heading"]),
-        ready_intro=_plain(ready["intro"]),
-        ready=tuple(ReadyItem(item["id"], _plain(item["text"])) for item in ready["items"]),
-        ready_unsure=_plain(ready["unsure"]),
+        ready_heading=plain_text(ready["heading"]),
+        ready_intro=plain_text(ready["intro"]),
+        ready=tuple(ReadyItem(item["id"], plain_text(item["text"])) for item in ready["items"]),
+        ready_unsure=plain_text(ready["unsure"]),
     )
 
 
@@ -414,10 +415,6 @@ def _sources_known(value: PosDict, source_keys: Collection[str] | None) -> list[
     return found
 
 
-def _plain(text: str) -> str:
-    return " ".join(text.split())
-
-
 def _facts(value: PosDict) -> ApproachFacts:
     """Facts that passed ``FactWords.shape``."""
     raw_effect = value["effect"]
@@ -425,9 +422,9 @@ def _facts(value: PosDict) -> ApproachFacts:
         None
         if raw_effect == NO_NUMBER
         else Effect(
-            _plain(raw_effect["size"]),
-            _plain(raw_effect["compared_with"]),
-            _plain(raw_effect["time_frame"]),
+            plain_text(raw_effect["size"]),
+            plain_text(raw_effect["compared_with"]),
+            plain_text(raw_effect["time_frame"]),
             raw_effect["source"],
         )
     )
@@ -436,11 +433,11 @@ def _facts(value: PosDict) -> ApproachFacts:
         None
         if raw_people is None
         else People(
-            _plain(raw_people["outcome"]),
+            plain_text(raw_people["outcome"]),
             raw_people["with"],
             raw_people.get("without"),
-            _plain(raw_people.get("compared_with", "")),
-            _plain(raw_people["time_frame"]),
+            plain_text(raw_people.get("compared_with", "")),
+            plain_text(raw_people["time_frame"]),
             raw_people["source"],
         )
     )
@@ -448,12 +445,12 @@ def _facts(value: PosDict) -> ApproachFacts:
         direction=value["direction"],
         effect=effect,
         people=people,
-        try_for=_plain(value["try_for"]),
-        time_per_week=_plain(value["time_per_week"]),
+        try_for=plain_text(value["try_for"]),
+        time_per_week=plain_text(value["time_per_week"]),
         effort=value["effort"],
         cost=value["cost"],
         where=tuple(value["where"]),
         hands_on=value["hands_on"],
-        downsides=_plain(value["downsides"]),
-        serious=_plain(value["serious"]),
+        downsides=plain_text(value["downsides"]),
+        serious=plain_text(value["serious"]),
     )

@@ -25,6 +25,7 @@ from botb.shapes import (
     ListOf,
     Record,
     Text,
+    as_date,
     field_problems,
 )
 from botb.yamlsource import PosDict, PosList, load_yaml, location_of
@@ -336,9 +337,8 @@ class _Checker:
             self.missing("reviewed", f"{self.kind.name} pages need a review date, YYYY-MM-DD")
         if not self.sound("reviewed"):
             return None
-        value = _as_date(self.data["reviewed"])
+        value = as_date(self.data["reviewed"])
         where = self.data.value_at("reviewed")
-        assert value is not None  # the shape said it is a date
         if value > self.today:
             self.error(where, f"'reviewed' {value.isoformat()} is in the future")
             return None
@@ -358,8 +358,7 @@ class _Checker:
         if not self.sound("clinical_review") or self.data["clinical_review"] == CLINICAL_PENDING:
             return None
         value: PosDict = self.data["clinical_review"]
-        day = _as_date(value["date"])
-        assert day is not None  # the shape said it is a date
+        day = as_date(value["date"])
         if day > self.today:
             self.error(value.value_at("date"), f"clinical_review date {day} is in the future")
             return None
@@ -480,19 +479,6 @@ class _Checker:
         if not self.sound("tags"):
             return ()
         return tuple(tag.strip() for tag in self.data["tags"])
-
-
-def _as_date(value: object) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    return None
 
 
 def _years_before(day: dt.date, years: int) -> dt.date:

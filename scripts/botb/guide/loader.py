@@ -28,7 +28,7 @@ from botb.guide.model import (
     TierText,
     Urgency,
 )
-from botb.shapes import validate
+from botb.shapes import as_date, plain_text, validate
 from botb.yamlsource import PosDict, PosList, collector_paused, load_yaml
 
 GUIDE_SUFFIXES = (".yml", ".yaml")
@@ -55,28 +55,19 @@ def _bad_date(text: str, *, path: str, error: ValueError) -> Diagnostic:
     return Diagnostic(Location(path), f"YAML syntax: {error}")
 
 
-def _date(value: dt.date | str) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
-
-
-def _plain(text: str) -> str:
-    """Plain-text fields read as one paragraph whatever YAML block style the editor used."""
-    return " ".join(text.split())
-
-
 def _optional(data: PosDict, key: str) -> str | None:
     value = data.get(key)
-    return _plain(value) if isinstance(value, str) else None
+    return plain_text(value) if isinstance(value, str) else None
 
 
 def _texts(data: PosDict, key: str) -> tuple[str, ...]:
-    return tuple(_plain(item) for item in data.get(key) or ())
+    return tuple(plain_text(item) for item in data.get(key) or ())
 
 
 def _option(item: PosDict, where: Location, *, label: str | None = None) -> Option:
     floor = item.get("floor")
     return Option(
-        label=label if label is not None else _plain(item.get("label") or ""),
+        label=label if label is not None else plain_text(item.get("label") or ""),
         hint=_optional(item, "hint"),
         next=item["next"],
         location=where,
@@ -92,7 +83,7 @@ def _question(node_id: str, data: PosDict, where: Location) -> Question:
     items: PosList = data["options"]
     return Question(
         id=node_id,
-        text=_plain(data["text"]),
+        text=plain_text(data["text"]),
         hint=_optional(data, "hint"),
         screening=bool(data.get("screening", False)),
         options=tuple(_option(item, items.item_at(i)) for i, item in enumerate(items)),
@@ -162,13 +153,13 @@ def _checklist(
     for index, (raw_index, item) in enumerate(items):
         sign_id = (item.get("signs") or [""])[0]
         sign = signs.get(sign_id)
-        text = _plain(item["label"]) if "label" in item else (sign.text if sign else sign_id)
+        text = plain_text(item["label"]) if "label" in item else (sign.text if sign else sign_id)
         at = raw.item_at(raw_index)
         last = index == total - 1
         no_next = none["next"] if last else chain_id(node_id, index + 1)
-        yes = _option(item, at, label=_plain(meta["chain_yes_unsure"]))
+        yes = _option(item, at, label=plain_text(meta["chain_yes_unsure"]))
         no = Option(
-            label=_plain(meta["chain_no"]),
+            label=plain_text(meta["chain_no"]),
             hint=None,
             next=no_next,
             location=none_where if last else at,
@@ -180,10 +171,10 @@ def _checklist(
         options: tuple[Option, ...]
         if "unsure" in item:
             options = (
-                replace(yes, label=_plain(meta["chain_yes"]), hint=None),
+                replace(yes, label=plain_text(meta["chain_yes"]), hint=None),
                 no,
                 Option(
-                    label=_plain(meta["chain_unsure"]),
+                    label=plain_text(meta["chain_unsure"]),
                     hint=None,
                     next=item["unsure"],
                     location=at,
@@ -206,9 +197,9 @@ def _checklist(
                     group=node_id,
                     index=index,
                     total=total,
-                    question=_plain(data["text"]),
+                    question=plain_text(data["text"]),
                     hint=_optional(data, "hint"),
-                    none_label=_plain(none["label"]),
+                    none_label=plain_text(none["label"]),
                 ),
             )
         )
@@ -223,7 +214,7 @@ def _sources(data: PosDict) -> tuple[Source, ...]:
 def _sign(sign_id: str, data: PosDict, where: Location) -> Sign:
     return Sign(
         id=sign_id,
-        text=_plain(data["text"]),
+        text=plain_text(data["text"]),
         tier=Urgency(data["tier"]),
         sources=_sources(data),
         location=where,
@@ -239,7 +230,7 @@ def _page_links(data: PosDict, key: str, *, text: str, where: Location) -> tuple
             Approach(
                 page=page,
                 anchor=anchor or None,
-                reason=_plain(item[text]),
+                reason=plain_text(item[text]),
                 location=item.value_at("page"),
             )
         )
@@ -250,36 +241,36 @@ def _outcome(node_id: str, data: PosDict, where: Location) -> Outcome:
     return Outcome(
         id=node_id,
         urgency=Urgency(data["urgency"]),
-        title=_plain(data["title"]),
-        summary=_plain(data["summary"]),
-        why=_plain(data["why"]),
+        title=plain_text(data["title"]),
+        summary=plain_text(data["summary"]),
+        why=plain_text(data["why"]),
         steps=_texts(data, "steps"),
-        wait=_plain(data["wait"]) if "wait" in data else None,
+        wait=plain_text(data["wait"]) if "wait" in data else None,
         approaches=_page_links(data, "approaches", text="reason", where=where),
         notes=_page_links(data, "notes", text="text", where=where),
         ask=_texts(data, "ask"),
         safety_net=_texts(data, "safety_net"),
         sources=_sources(data),
-        reviewed=_date(data["reviewed"]),
+        reviewed=as_date(data["reviewed"]),
         location=where,
     )
 
 
 def _meta(data: PosDict, where: Location) -> Meta:
     return Meta(
-        title=_plain(data["title"]),
+        title=plain_text(data["title"]),
         version=data["version"],
-        reviewed=_date(data["reviewed"]),
+        reviewed=as_date(data["reviewed"]),
         start=data["start"],
         minutes=data["minutes"],
         intro=str(data["intro"]).strip(),
         location=where,
         start_location=data.value_at("start"),
-        scope=_plain(data["scope"]),
-        crisis=_plain(data["crisis"]),
-        signs_intro=_plain(data["signs_intro"]),
-        sooner=_plain(data["sooner"]),
-        review_status=_plain(data["review_status"]),
+        scope=plain_text(data["scope"]),
+        crisis=plain_text(data["crisis"]),
+        signs_intro=plain_text(data["signs_intro"]),
+        sooner=plain_text(data["sooner"]),
+        review_status=plain_text(data["review_status"]),
     )
 
 
@@ -403,9 +394,9 @@ def _load_guide(guide_dir: Path, *, root: Path) -> Guide | None:
             built[node_id] = _question(node_id, node, where)
     tiers = {
         Urgency(key): TierText(
-            label=_plain(data["label"]),
-            action=_plain(data["action"]),
-            signs_heading=_plain(data["signs_heading"]),
+            label=plain_text(data["label"]),
+            action=plain_text(data["action"]),
+            signs_heading=plain_text(data["signs_heading"]),
         )
         for key, (data, _) in raw_tiers.items()
     }
