@@ -8,7 +8,6 @@ from pathlib import Path
 
 from tools.serve import serve
 
-
 # linkchecker waits 0.1-0.6 s between two requests to a host, whatever its configured rate,
 # unless the host answers with a "LinkChecker" header (its way for a site owner to say the
 # crawl is welcome): without it the crawl of this site took 43 s instead of a few.
