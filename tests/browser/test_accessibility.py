@@ -8,6 +8,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
+from .contrast import ratio
+
 if TYPE_CHECKING:
     from tests.browser.conftest import Visit
 
@@ -34,6 +36,24 @@ def test_no_axe_violations_on_any_page(page_visits: dict[str, Visit]) -> None:
         url: _summary(v.axe_violations) for url, v in page_visits.items() if v.axe_violations
     }
     assert failing == {}
+
+
+def test_no_page_scrolls_sideways_in_a_window_zoomed_to_200_percent(
+    page_visits: dict[str, Visit],
+) -> None:
+    wide = {url: v.overflow_at_640 for url, v in page_visits.items() if v.overflow_at_640 > 0}
+    assert wide == {}
+
+
+def test_page_headings_are_full_strength_in_the_light_palette(
+    page_visits: dict[str, Visit],
+) -> None:
+    pale = {
+        url: round(ratio(c["text"], c["background"]), 2)
+        for url, v in page_visits.items()
+        if (c := v.h1_colours) and ratio(c["text"], c["background"]) < 7
+    }
+    assert pale == {}
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

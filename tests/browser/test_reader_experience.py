@@ -369,54 +369,6 @@ def test_focus_is_never_hidden_under_the_sticky_header(page: Page, site_url: str
 
 # 4. Type ------------------------------------------------------------------------------------
 
-_SMALLEST_TEXT = """(selector) => {
-  let smallest = null;
-  for (const box of document.querySelectorAll(selector)) {
-    const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const el = n.parentElement;
-      if (!n.textContent.trim() || !el.getClientRects().length) continue;
-      if (el.closest('.botb-sr, .headerlink, sup, .md-annotation')) continue;
-      const size = parseFloat(getComputedStyle(el).fontSize);
-      const text = n.textContent.trim().slice(0, 40);
-      if (smallest === null || size < smallest[0]) smallest = [size, text];
-    }
-  }
-  return smallest;
-}"""
-
-_H1_CONTRAST = """() => {
-  const h = document.querySelector('article h1');
-  return h ? getComputedStyle(h).color : null;
-}"""
-
-
-def test_text_is_16px_in_callouts_tables_and_cards_and_h1s_are_full_strength(
-    page: Page, site_url: str, all_pages: list[str]
-) -> None:
-    page.set_viewport_size(PHONE)
-    small, pale = [], []
-    for relative in _content_pages(all_pages):
-        page.goto(site_url + relative, wait_until="domcontentloaded")
-        smallest = page.evaluate(
-            _SMALLEST_TEXT,
-            ".md-content .admonition, .md-content details, .md-content table,"
-            " .md-content .botb-card",
-        )
-        if smallest and smallest[0] < 16:
-            small.append(f"{relative}: {smallest}")
-        for palette in SCHEMES:
-            page.emulate_media(color_scheme=palette)  # type: ignore[arg-type]
-            h1 = page.locator("article h1").first
-            if h1.count():
-                c = colours(h1)
-                value = ratio(c["text"], c["background"])
-                if value < 7:
-                    pale.append(f"{relative} {palette}: {value:.2f}")
-        page.emulate_media(color_scheme="light")
-    assert small == []
-    assert pale == []
-
 
 def test_lines_stay_within_75_characters_on_a_desktop(page: Page, site_url: str) -> None:
     page.set_viewport_size({"width": 1440, "height": 900})
@@ -690,28 +642,6 @@ def test_the_skip_link_on_an_outcome_keeps_the_answers_in_the_address(
     page.reload()
     _open_answers(page)
     assert page.locator(".botb-answers__a").count() == _rows(guide, answers)
-
-
-def test_axe_finds_nothing_on_any_page_in_the_dark_palette_on_a_phone(
-    page: Page, site_url: str, all_pages: list[str]
-) -> None:
-    # The site-wide visit (test_accessibility.py) runs axe in the light palette at desktop
-    # width; this covers the other palette and the phone layout (stacked tables, scrolling
-    # figures), with axe loaded before each page as there.
-    page.emulate_media(color_scheme="dark")
-    page.set_viewport_size(PHONE)
-    page.context.add_init_script(Axe().axe_script)
-    failing = {}
-    for relative in _content_pages(all_pages):
-        page.goto(site_url + relative)
-        violations = page.evaluate(
-            "axe.run(document, {resultTypes: ['violations']}).then(r => r.violations)"
-        )
-        if violations:
-            failing[relative] = [
-                f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in violations
-            ]
-    assert failing == {}
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])

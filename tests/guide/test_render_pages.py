@@ -18,7 +18,7 @@ from botb.guide.compile import CompiledGuide
 from botb.guide.model import Urgency
 from tests.markdown import MARKDOWN_EXTENSIONS
 
-from .helpers import FIXTURES, VALID, compile_tree
+from .helpers import FIXTURES, SCREENING, VALID, compile_tree, write_tree
 
 GOLDEN = FIXTURES / "golden"
 REGENERATE = os.environ.get("BOTB_REGENERATE_GOLDEN") == "1"
@@ -276,16 +276,61 @@ def test_start_page_says_what_it_is_and_is_not() -> None:
     assert "For reviewers" not in text  # reviewer links live on About
 
 
-def test_outline_links_shared_subtrees_instead_of_repeating() -> None:
-    page = compiled().pages["guide/outline.md"]
+def test_outline_writes_each_question_once_and_links_answers_to_it() -> None:
+    result = compiled()
+    page = result.pages["guide/outline.md"]
     assert page.count("[When does your back hurt most?](q/when-it-hurts.md)") == 1
-    assert "same question as above: [When does your back hurt most?](#q-when-it-hurts)" in page
+    # Two answers lead to this question; each links to the one place it is written out.
+    assert page.count("question: [When does your back hurt most?](#q-when-it-hurts)") == 2
     soup = _body(page)
-    assert soup.find(id="q-when-it-hurts") is not None
+    for question in result.guide.questions():
+        assert soup.find(id=f"q-{question.id}") is not None
     labels = soup.get_text()
-    for question in compiled().guide.questions():
+    for question in result.guide.questions():
         for option in question.options:
             assert option.label in labels
+
+
+def _checklist(count: int) -> tuple[str, str]:
+    """YAML for ``count`` signs and a checklist of them, asked item by item without JS."""
+    signs = "".join(
+        f"  extra-{n}:\n    text: Extra sign {n}\n    tier: urgent\n    sources: [finucane-2020]\n"
+        for n in range(count)
+    )
+    items = "".join(
+        f"      - signs: [extra-{n}]\n        next: urgent-unwell\n"
+        f"        fact: You have sign {n}.\n"
+        for n in range(count)
+    )
+    node = (
+        "  extra-signs:\n    type: question\n    screening: true\n    multiple: true\n"
+        "    text: Do any of these apply?\n    options:\n"
+        f"{items}      - label: None of these\n        none: true\n        next: leg-pain\n"
+    )
+    return signs, node
+
+
+def test_outline_stays_one_level_deep_however_long_a_checklist(tmp_path: Path) -> None:
+    """Nesting each item under the answer before it put a long checklist 30 levels deep."""
+    signs, node = _checklist(30)
+    guide_dir = write_tree(
+        tmp_path,
+        (
+            (SCREENING, "        next: leg-pain\n", "        next: extra-signs\n"),
+            (SCREENING, "nodes:\n", signs + "nodes:\n" + node),
+        ),
+    )
+    result = compile_tree(guide_dir, root=tmp_path)
+    assert result is not None
+    page = result.pages["guide/outline.md"]
+    body = page[page.index("# Guide outline") :]
+    indents = {
+        len(line) - len(line.lstrip(" "))
+        for line in body.splitlines()
+        if line.lstrip().startswith("- ")
+    }
+    assert indents == {0, 4}
+    assert page.index("Extra sign 0") < page.index("Extra sign 29")
 
 
 def test_map_page_embeds_svg_and_points_to_outline() -> None:

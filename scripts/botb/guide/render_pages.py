@@ -347,7 +347,12 @@ def _outcome_ref(src: str, outcome: Outcome) -> str:
 
 
 def outline_page(guide: Guide) -> str:
-    """A nested list, depth first; a question met again is linked, not repeated."""
+    """Every question once, depth first, each answer one level in.
+
+    Nesting each question under the answer before it put the end of the screening thirty
+    levels deep, wider than a phone or a window zoomed to 200%; a flat list of questions
+    whose answers link on to the next keeps every line at full width.
+    """
     src = OUTLINE_PAGE
     # Reviewer pages stay out of site search: the path book alone was most of the index
     # that every page downloads, and readers search for advice, not for paths.
@@ -359,33 +364,29 @@ def outline_page(guide: Guide) -> str:
     lines += [
         "# Guide outline",
         "",
-        "Every question in the guide, with each answer and where it leads. A question that "
-        "several answers share is written out once; later answers link back to it.",
+        "Every question in the guide, written out once, with each answer and where it leads. "
+        "An answer that leads to another question links to it further down the list.",
         "",
     ]
-    expanded: set[str] = set()
-    # An explicit stack (node, depth) keeps deep trees off the Python call stack.
-    stack: list[tuple[str, int, str]] = [(guide.meta.start, 0, "")]
+    seen: set[str] = set()
+    # An explicit stack keeps deep trees off the Python call stack.
+    stack = [guide.meta.start]
     while stack:
-        node_id, depth, prefix = stack.pop()
-        node = guide.nodes[node_id]
-        pad = "    " * depth
-        if isinstance(node, Outcome):
-            lines.append(f"{pad}- {prefix}{_outcome_ref(src, node)}")
+        node = guide.nodes[stack.pop()]
+        if not isinstance(node, Question) or node.id in seen:
             continue
-        if node_id in expanded:
-            lines.append(
-                f"{pad}- {prefix}same question as above: [{md_text(node.text)}](#q-{node_id})"
-            )
-            continue
-        expanded.add(node_id)
+        seen.add(node.id)
         page = link(src=src, target=node_src(node))
         kind = "Screening question" if node.screening else "Question"
-        lines.append(
-            f'{pad}- {prefix}<span id="q-{node_id}"></span>{kind}: [{md_text(node.text)}]({page})'
-        )
-        for option in reversed(node.options):
-            stack.append((option.next, depth + 1, f"Answer **{md_text(option.label)}** → "))
+        lines.append(f'- <span id="q-{node.id}"></span>{kind}: [{md_text(node.text)}]({page})')
+        for option in node.options:
+            after = guide.nodes[option.next]
+            if isinstance(after, Outcome):
+                where = _outcome_ref(src, after)
+            else:
+                where = f"question: [{md_text(after.text)}](#q-{after.id})"
+            lines.append(f"    - Answer **{md_text(option.label)}** → {where}")
+        stack.extend(reversed(node.successors))
     lines.append("")
     return "\n".join(lines)
 
