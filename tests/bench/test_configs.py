@@ -10,7 +10,7 @@ from tools.bench.configs import (
     ROOT,
     baseline_config,
     copy_baseline_docs,
-    generated_pages,
+    final_pages,
     project_config,
     read_config,
 )
@@ -27,8 +27,16 @@ def baseline() -> dict[str, object]:
     return baseline_config(real=read_config(), docs_dir=Path("/docs"), site_url="http://x/")
 
 
-def test_baseline_is_stock_material(baseline: dict[str, object]) -> None:
-    assert baseline["theme"] == {"name": "material", "font": False, "language": "en"}
+def test_baseline_is_stock_material_with_the_same_features(
+    baseline: dict[str, object],
+) -> None:
+    features = read_config()["theme"]["features"]
+    assert baseline["theme"] == {
+        "name": "material",
+        "font": False,
+        "language": "en",
+        "features": features,
+    }
     assert baseline["plugins"] == ["search"]
     assert "extra_css" not in baseline and "extra_javascript" not in baseline
 
@@ -39,15 +47,28 @@ def test_baseline_has_the_same_nav(baseline: dict[str, object]) -> None:
     assert baseline["not_in_nav"] == real["not_in_nav"]
 
 
-def test_baseline_docs_are_content_plus_the_generated_guide_pages(tmp_path: Path) -> None:
-    generated = generated_pages()
-    assert "guide/index.md" in generated and "guide/guide.json" in generated
+@pytest.fixture(scope="module")
+def pages() -> dict[str, str]:
+    return final_pages()
+
+
+def test_baseline_docs_are_every_page_as_mkdocs_gets_it(
+    pages: dict[str, str], tmp_path: Path
+) -> None:
+    assert "guide/index.md" in pages and "understanding/psoas-and-hip-flexors.md" in pages
     docs = tmp_path / "docs"
-    copy_baseline_docs(source=ROOT / "content", target=docs, generated=generated)
+    copy_baseline_docs(source=ROOT / "content", target=docs, pages=pages)
     written = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
-    assert {src for src in generated if src.endswith(".md")} <= written
-    assert "understanding/psoas-and-hip-flexors.md" in written
+    assert written == set(pages)
     assert not (docs / "guide/guide.json").exists()  # engine data, not Markdown
+
+
+def test_content_pages_carry_what_the_plugin_adds(pages: dict[str, str]) -> None:
+    source = (ROOT / "content/understanding/psoas-and-hip-flexors.md").read_text("utf-8")
+    final = pages["understanding/psoas-and-hip-flexors.md"]
+    assert len(final) > len(source)
+    # Front matter stays front matter, with the title as written.
+    assert final.startswith("---\n") and "\ntitle: " in final.split("\n---\n", 1)[0]
 
 
 def test_baseline_keeps_the_markdown_extensions(baseline: dict[str, object]) -> None:

@@ -248,10 +248,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "load": {},
         "errors": [],
         "notes": [
-            "Stock baseline: the same Markdown (content/ and the guide pages the engine "
-            "generates, written out as plain files) with theme material, font: false "
-            "(offline), the search plugin and the same Markdown extensions and nav; no "
-            "overrides, no botb plugin, no extra CSS or JS.",
+            "Stock baseline: the same final Markdown (every page as the project's plugins "
+            "hand it to MkDocs, guide pages included, written out as plain files) with "
+            "theme material, font: false (offline), the same theme features, the search "
+            "plugin and the same Markdown extensions and nav; no overrides, no botb "
+            "plugin, no extra CSS or JS.",
             report.NOINDEX_NOTE,
         ],
     }
@@ -261,7 +262,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         configs.copy_baseline_docs(
             source=configs.ROOT / str(real["docs_dir"]),
             target=tmp / "docs",
-            generated=configs.generated_pages(),
+            pages=configs.final_pages(),
         )
         base_site = tmp / "baseline-site"
         base_site.mkdir()

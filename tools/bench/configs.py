@@ -36,6 +36,9 @@ def read_config(path: Path = REAL_CONFIG) -> dict[str, Any]:
 def baseline_config(*, real: dict[str, Any], docs_dir: Path, site_url: str) -> dict[str, Any]:
     """Stock Material over the same Markdown: no overrides, no botb plugin, no extra assets.
 
+    The theme features stay: ``navigation.prune`` decides how much navigation every page
+    renders, on both sides alike.
+
     ``font: false`` keeps the build offline (Material's default loads Google Fonts). Links
     into the generated guide cannot resolve without the engine, so the baseline logs them
     at info level instead of failing its strict build.
@@ -46,7 +49,12 @@ def baseline_config(*, real: dict[str, Any], docs_dir: Path, site_url: str) -> d
         "site_url": site_url,
         "docs_dir": str(docs_dir),
         "strict": True,
-        "theme": {"name": "material", "font": False, "language": "en"},
+        "theme": {
+            "name": "material",
+            "font": False,
+            "language": "en",
+            "features": list(real.get("theme", {}).get("features", [])),
+        },
         "plugins": ["search"],
         "exclude_docs": real.get("exclude_docs", ""),
         "markdown_extensions": real.get("markdown_extensions", []),
@@ -62,25 +70,43 @@ def baseline_config(*, real: dict[str, Any], docs_dir: Path, site_url: str) -> d
     }
 
 
-def copy_baseline_docs(*, source: Path, target: Path, generated: dict[str, str]) -> None:
-    """content/ plus the Markdown pages the guide engine generates, as plain files: the
-    baseline builds the same pages, without the engine that writes them."""
-    shutil.copytree(source, target, ignore=shutil.ignore_patterns("guide"))
-    write_files({src: text for src, text in generated.items() if src.endswith(".md")}, target)
+def copy_baseline_docs(*, source: Path, target: Path, pages: dict[str, str]) -> None:
+    """The docs folder with every page replaced by the Markdown MkDocs is handed for it."""
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("guide", "*.md"))
+    write_files(pages, target)
 
 
-def generated_pages(config_file: Path = REAL_CONFIG) -> dict[str, str]:
-    """The files the project's plugins add to a build (docs-relative path -> text), taken
-    from the plugins themselves, once, outside any timed build."""
+def final_pages(config_file: Path = REAL_CONFIG) -> dict[str, str]:
+    """Every page of a build as the Markdown MkDocs converts (docs-relative path -> text).
+
+    The project's plugins add the guide's pages and, on content pages, the evidence and
+    reference sections; stock Material is timed over that same final Markdown, so the
+    ratio measures what the project adds to a build, not how much Markdown it writes.
+    Taken from the plugins themselves, once, outside any timed build.
+    """
     from mkdocs.config import load_config
     from mkdocs.structure.files import get_files
+    from mkdocs.structure.pages import Page
 
     config = load_config(str(config_file))
     config.plugins.on_startup(command="build", dirty=False)
     config = config.plugins.on_config(config)
     config.plugins.on_pre_build(config=config)
     files = config.plugins.on_files(get_files(config), config=config)
-    return {file.src_uri: file.content_string for file in files if file.generated_by}
+    pages: dict[str, str] = {}
+    for file in files.documentation_pages():
+        page = Page(None, file, config)
+        page.read_source(config)
+        # Front matter as written: the plugin turns title and description into Markup,
+        # which is the templates' business, not the Markdown's.
+        written = {key: page.meta[key] for key in ("title", "description") if key in page.meta}
+        markdown = config.plugins.on_page_markdown(
+            page.markdown or "", page=page, config=config, files=files
+        )
+        meta = {**page.meta, **written}
+        front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) if meta else ""
+        pages[file.src_uri] = f"---\n{front}---\n\n{markdown}" if front else markdown
+    return pages
 
 
 def project_config(

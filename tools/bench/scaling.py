@@ -114,9 +114,9 @@ def stock(*, pages: int = 1_000, nodes: int = TREE_SIZES[0]) -> ScalingRun:
     built = _built_pages(pages=pages, nodes=nodes)
     with tempfile.TemporaryDirectory(prefix="botb-bench-stock-") as tmp:
         root = Path(tmp)
-        generated = configs.generated_pages(_prepare(root, pages=pages, nodes=nodes))
+        final = configs.final_pages(_prepare(root, pages=pages, nodes=nodes))
         docs = root / "stock-docs"
-        configs.copy_baseline_docs(source=root / "docs", target=docs, generated=generated)
+        configs.copy_baseline_docs(source=root / "docs", target=docs, pages=final)
         real = configs.read_config()
         plan = synthetic.site_plan(pages)
         config = configs.baseline_config(
@@ -124,7 +124,6 @@ def stock(*, pages: int = 1_000, nodes: int = TREE_SIZES[0]) -> ScalingRun:
             docs_dir=docs,
             site_url="http://127.0.0.1:8000/back-on-the-bike/",
         )
-        config["theme"]["features"] = list(real["theme"].get("features", []))
         timed = timed_build(
             config_file=configs.write_config(config, root / "stock.yml"),
             site_dir=root / "stock-site",
