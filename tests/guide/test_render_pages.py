@@ -220,7 +220,9 @@ def test_engine_wording_never_says_you_have() -> None:
     guide = dataclasses.replace(
         result.guide,
         meta=dataclasses.replace(result.guide.meta, scope="X", crisis="X", sooner="X"),
-        tiers={tier: TierText("X", "X", "X") for tier in result.guide.tiers},
+        tiers={
+            tier: TierText(label="X", action="X", signs_heading="X") for tier in result.guide.tiers
+        },
         signs={k: dataclasses.replace(v, text="X") for k, v in result.guide.signs.items()},
     )
     for outcome in result.guide.outcomes():

@@ -8,7 +8,8 @@ import jsonschema
 import pytest
 import yaml
 
-from botb.guide import fields as f
+from botb import shapes as f
+from botb.guide.model import FILE
 from botb.guide.schema import json_schema, schema_text
 
 from .helpers import VALID
@@ -89,7 +90,7 @@ def _records(shape: f.Shape, seen: dict[str, f.Record]) -> None:
 
 def test_every_field_is_described_for_editors() -> None:
     records: dict[str, f.Record] = {}
-    _records(f.FILE, records)
+    _records(FILE, records)
     assert set(records) == {
         "file",
         "guide",

@@ -373,7 +373,8 @@ def _outcome_claims(guide: Guide, analysis: Analysis) -> list[Diagnostic]:
                     outcome.wait or "",
                     *outcome.ask,
                     *outcome.safety_net,
-                    *(link.reason for link in (*outcome.approaches, *outcome.notes)),
+                    *(approach.reason for approach in outcome.approaches),
+                    *(note.text for note in outcome.notes),
                 ]
             )
         )

@@ -1,4 +1,5 @@
-"""Read every guide YAML file, validate it against ``fields`` and build the model.
+"""Read every guide YAML file, validate it against the format ``model`` declares and build
+the model.
 
 Every problem in every file is collected before anything is raised, so an editor sees the
 whole list at once, each with file:line:column.
@@ -11,15 +12,18 @@ import re
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from botb.diagnostics import Diagnostic, DiagnosticError, Location, display_path, read_source
-from botb.guide import fields as f
 from botb.guide.model import (
+    FILE,
+    TIER,
     Approach,
     Chain,
     Guide,
     Meta,
     Node,
+    Note,
     Option,
     Outcome,
     Question,
@@ -27,8 +31,9 @@ from botb.guide.model import (
     Source,
     TierText,
     Urgency,
+    yaml_fields,
 )
-from botb.shapes import as_date, plain_text, validate
+from botb.shapes import Boolean, Date, ListOf, Shape, Text, as_date, plain_text, validate
 from botb.yamlsource import PosDict, PosList, collector_paused, load_yaml
 
 GUIDE_SUFFIXES = (".yml", ".yaml")
@@ -60,37 +65,44 @@ def _optional(data: PosDict, key: str) -> str | None:
     return plain_text(value) if isinstance(value, str) else None
 
 
-def _texts(data: PosDict, key: str) -> tuple[str, ...]:
-    return tuple(plain_text(item) for item in data.get(key) or ())
+def _converted(shape: Shape, value: Any) -> Any:
+    """A value that passed ``shape``, as the model keeps it."""
+    if isinstance(shape, Text):
+        return plain_text(value)
+    if isinstance(shape, Boolean):
+        return bool(value)
+    if isinstance(shape, Date):
+        return as_date(value)
+    if shape == TIER:
+        return Urgency(value)
+    if isinstance(shape, ListOf):
+        return tuple(_converted(shape.item, item) for item in value)
+    return value
+
+
+def _read(model: type, data: PosDict, **worked_out: Any) -> dict[str, Any]:
+    """The keyword arguments that build ``model`` from a validated YAML mapping: every YAML
+    attribute the mapping holds, converted by its shape, and ``worked_out`` for the rest
+    (ids, positions, records with their own locations). An absent key keeps its default."""
+    read = {
+        field.name: _converted(field.shape, data[field.name])
+        for field in yaml_fields(model)
+        if field.name in data and field.name not in worked_out
+    }
+    return {**read, **worked_out}
 
 
 def _option(item: PosDict, where: Location, *, label: str | None = None) -> Option:
-    floor = item.get("floor")
+    labelled = {} if label is None else {"label": label}
     return Option(
-        label=label if label is not None else plain_text(item.get("label") or ""),
-        hint=_optional(item, "hint"),
-        next=item["next"],
-        location=where,
-        next_location=item.value_at("next"),
-        signs=tuple(item.get("signs") or ()),
-        floor=Urgency(floor) if floor is not None else None,
-        fallback=bool(item.get("fallback", False)),
-        fact=_optional(item, "fact"),
+        **_read(Option, item, location=where, next_location=item.value_at("next"), **labelled)
     )
 
 
 def _question(node_id: str, data: PosDict, where: Location) -> Question:
     items: PosList = data["options"]
-    return Question(
-        id=node_id,
-        text=plain_text(data["text"]),
-        hint=_optional(data, "hint"),
-        screening=bool(data.get("screening", False)),
-        options=tuple(_option(item, items.item_at(i)) for i, item in enumerate(items)),
-        location=where,
-        follow_up=bool(data.get("follow_up", False)),
-        items=_texts(data, "items"),
-    )
+    options = tuple(_option(item, items.item_at(i)) for i, item in enumerate(items))
+    return Question(**_read(Question, data, id=node_id, options=options, location=where))
 
 
 def chain_id(group: str, index: int) -> str:
@@ -212,65 +224,61 @@ def _sources(data: PosDict) -> tuple[Source, ...]:
 
 
 def _sign(sign_id: str, data: PosDict, where: Location) -> Sign:
-    return Sign(
-        id=sign_id,
-        text=plain_text(data["text"]),
-        tier=Urgency(data["tier"]),
-        sources=_sources(data),
-        location=where,
+    return Sign(**_read(Sign, data, id=sign_id, sources=_sources(data), location=where))
+
+
+def _page(item: PosDict) -> tuple[str, str | None]:
+    page, _, anchor = str(item["page"]).partition("#")
+    return page, anchor or None
+
+
+def _approaches(data: PosDict) -> tuple[Approach, ...]:
+    return tuple(
+        Approach(
+            page=page,
+            anchor=anchor,
+            reason=plain_text(item["reason"]),
+            location=item.value_at("page"),
+        )
+        for item in data.get("approaches") or ()
+        for page, anchor in (_page(item),)
     )
 
 
-def _page_links(data: PosDict, key: str, *, text: str, where: Location) -> tuple[Approach, ...]:
-    links = []
-    items: PosList = data.get(key) or PosList(where)
-    for item in items:
-        page, _, anchor = str(item["page"]).partition("#")
-        links.append(
-            Approach(
-                page=page,
-                anchor=anchor or None,
-                reason=plain_text(item[text]),
-                location=item.value_at("page"),
-            )
+def _notes(data: PosDict) -> tuple[Note, ...]:
+    return tuple(
+        Note(
+            page=page, anchor=anchor, text=plain_text(item["text"]), location=item.value_at("page")
         )
-    return tuple(links)
+        for item in data.get("notes") or ()
+        for page, anchor in (_page(item),)
+    )
 
 
 def _outcome(node_id: str, data: PosDict, where: Location) -> Outcome:
     return Outcome(
-        id=node_id,
-        urgency=Urgency(data["urgency"]),
-        title=plain_text(data["title"]),
-        summary=plain_text(data["summary"]),
-        why=plain_text(data["why"]),
-        steps=_texts(data, "steps"),
-        wait=plain_text(data["wait"]) if "wait" in data else None,
-        approaches=_page_links(data, "approaches", text="reason", where=where),
-        notes=_page_links(data, "notes", text="text", where=where),
-        ask=_texts(data, "ask"),
-        safety_net=_texts(data, "safety_net"),
-        sources=_sources(data),
-        reviewed=as_date(data["reviewed"]),
-        location=where,
+        **_read(
+            Outcome,
+            data,
+            id=node_id,
+            approaches=_approaches(data),
+            notes=_notes(data),
+            sources=_sources(data),
+            location=where,
+        )
     )
 
 
 def _meta(data: PosDict, where: Location) -> Meta:
     return Meta(
-        title=plain_text(data["title"]),
-        version=data["version"],
-        reviewed=as_date(data["reviewed"]),
-        start=data["start"],
-        minutes=data["minutes"],
-        intro=str(data["intro"]).strip(),
-        location=where,
-        start_location=data.value_at("start"),
-        scope=plain_text(data["scope"]),
-        crisis=plain_text(data["crisis"]),
-        signs_intro=plain_text(data["signs_intro"]),
-        sooner=plain_text(data["sooner"]),
-        review_status=plain_text(data["review_status"]),
+        **_read(
+            Meta,
+            data,
+            # Paragraphs: the start page renders it as Markdown, blank lines and all.
+            intro=str(data["intro"]).strip(),
+            location=where,
+            start_location=data.value_at("start"),
+        )
     )
 
 
@@ -311,7 +319,7 @@ def _load_guide(guide_dir: Path, *, root: Path) -> Guide | None:
             problems.append(Diagnostic(top, "the file is empty; expected 'guide:' and/or 'nodes:'"))
             continue
         file_start = partial(Location, shown)
-        problems += validate(data, f.FILE, at=file_start, owner=file_start, name="the file")
+        problems += validate(data, FILE, at=file_start, owner=file_start, name="the file")
         if not isinstance(data, PosDict):
             continue
         if "guide" in data:
@@ -393,11 +401,6 @@ def _load_guide(guide_dir: Path, *, root: Path) -> Guide | None:
         else:
             built[node_id] = _question(node_id, node, where)
     tiers = {
-        Urgency(key): TierText(
-            label=plain_text(data["label"]),
-            action=plain_text(data["action"]),
-            signs_heading=plain_text(data["signs_heading"]),
-        )
-        for key, (data, _) in raw_tiers.items()
+        Urgency(key): TierText(**_read(TierText, data)) for key, (data, _) in raw_tiers.items()
     }
     return Guide(meta=_meta(meta_data, meta_where), nodes=built, signs=signs, tiers=tiers)

@@ -248,7 +248,7 @@ def outcome_page(
         lines += ["## What the evidence says about ideas you may have met", ""]
         for note in outcome.notes:
             label = md_text(_page_label(note.page, page_titles))
-            lines.append(f"- {md_text(note.reason)} [{label}]({link(src=src, target=note.target)})")
+            lines.append(f"- {md_text(note.text)} [{label}]({link(src=src, target=note.target)})")
         lines.append("")
     if outcome.ask:
         lines += ["## Questions to ask", "", *_bullets(outcome.ask), ""]

@@ -1,11 +1,12 @@
-"""JSON Schema (draft 2020-12) for guide YAML files, generated from ``fields``."""
+"""JSON Schema (draft 2020-12) for guide YAML files, generated from the format ``model``
+declares."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from botb.guide.fields import FILE
+from botb.guide.model import FILE
 from botb.shapes import (
     Boolean,
     Choice,
