@@ -100,9 +100,14 @@ def test_a_budget_that_was_not_measured_is_missed() -> None:
 def test_a_stage_measured_on_a_busy_machine_says_so_beside_its_verdict() -> None:
     results = passing()
     results["load"] = {
-        "builds": {"loads": [(3.1, 3.4), (2.0, 2.2)], "tries": 2, "noisy": True},
+        "builds": {
+            "loads": [(3.1, 3.4), (2.0, 2.2)],
+            "others": [1.4, 0.6],
+            "tries": 2,
+            "noisy": True,
+        },
         "steps": {"loads": [(0.2, 0.4)], "tries": 1, "noisy": False},
     }
     notes = {v.name: v.note for v in evaluate(results)}
-    assert notes["Build time vs stock"] == "noisy: load 2.0 → 2.2, 2 tries"
+    assert notes["Build time vs stock"] == "noisy: other work 0.60 CPUs, load 2.0 → 2.2, 2 tries"
     assert notes["Guide step median"] == ""

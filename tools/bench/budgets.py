@@ -62,7 +62,10 @@ def _noise(results: dict[str, Any], stage: str) -> str:
         return ""
     before, after = entry["loads"][-1]
     tries = entry["tries"]
-    return f"noisy: load {before:.1f} → {after:.1f}, {tries} {'try' if tries == 1 else 'tries'}"
+    others = (entry.get("others") or [None])[-1]
+    shared = f"other work {others:.2f} CPUs, " if others is not None else ""
+    counted = f"{tries} {'try' if tries == 1 else 'tries'}"
+    return f"noisy: {shared}load {before:.1f} → {after:.1f}, {counted}"
 
 
 def _lighthouse(results: dict[str, Any]) -> list[Verdict]:

@@ -123,14 +123,17 @@ def _scaling_rows(runs: list[dict[str, Any]], *, suffix: str) -> list[Row]:
 
 
 def load_rows(results: dict[str, Any]) -> list[tuple[str, ...]]:
-    """Stage, 1-minute load average before → after its kept try, and its tries and noise."""
+    """Stage, 1-minute load average before → after its kept try, the other work that shared
+    the machine during it, and its tries and noise."""
     out: list[tuple[str, ...]] = []
     for stage, entry in results.get("load", {}).items():
         before, after = entry["loads"][-1]
+        others = (entry.get("others") or [None])[-1]
         verdict = "NOISY" if entry["noisy"] else "quiet"
         tries = entry["tries"]
         counted = f"{tries} {'try' if tries == 1 else 'tries'}"
-        out.append((stage, f"{before:.2f} → {after:.2f}", f"{verdict}, {counted}"))
+        shared = f"{others:.2f} CPUs" if others is not None else "unknown"
+        out.append((stage, f"{before:.2f} → {after:.2f}", shared, f"{verdict}, {counted}"))
     return out
 
 
@@ -174,6 +177,10 @@ def render(results: dict[str, Any], verdicts: list[Verdict]) -> str:
     parts = [measures, NOINDEX_NOTE, budgets]
     loads = load_rows(results)
     if loads:
-        limit = results.get("machine", {}).get("noisy_above_load")
-        parts.append(table(("Stage", "Load average", f"Noisy above {limit}"), loads))
+        machine = results.get("machine", {})
+        noisy = (
+            f"Noisy above {machine.get('noisy_other_cpus')} CPUs of other work "
+            f"(load {machine.get('noisy_above_load')} without /proc)"
+        )
+        parts.append(table(("Stage", "Load average", "Other work", noisy), loads))
     return "\n\n".join(parts)
