@@ -31,6 +31,9 @@ $(BIN)/python:
 $(VENV)/.site-stamp: requirements/build.txt requirements/site.txt pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet --no-deps -r requirements/build.txt -r requirements/site.txt
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	@# Byte-compiled once, as pip does an installed package: PYTHONDONTWRITEBYTECODE (above)
+	@# keeps imports from writing it, so every build would compile the engine again.
+	$(BIN)/python -m compileall -q scripts/botb
 	touch $@
 
 $(VENV)/.test-stamp: requirements/test.txt $(VENV)/.site-stamp

@@ -9,6 +9,7 @@ agree on every page of the real build, on hand-written edge cases and on generat
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -16,7 +17,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from botb.adapter.security import inline_event_handlers, inline_scripts, theme_scripts
+from botb.adapter.security import (
+    _may_have_handler,
+    inline_event_handlers,
+    inline_scripts,
+    theme_scripts,
+)
 
 JS_TYPES = {"", "text/javascript", "application/javascript", "module", "text/ecmascript"}
 
@@ -164,3 +170,13 @@ _PIECES = st.one_of(_element(), _TEXTS, st.just("<!-- <script>c()</script> -->")
 def test_generated_pages_agree(pieces: list[str]) -> None:
     html = "<!doctype html><html><head></head><body>" + "".join(pieces) + "</body></html>"
     assert located(html) == reference(html)
+
+
+_HINT_REFERENCE = re.compile(r"""[\s"'/]on[^\s"'/>=]*\s*=""", re.IGNORECASE)
+
+
+@settings(max_examples=1500, derandomize=True, deadline=None)
+@given(st.text(alphabet=" \t\v\n\x1c\u2028\"'/=<>onONxXİ", max_size=14))
+def test_the_handler_hint_finds_what_the_case_insensitive_pattern_finds(text: str) -> None:
+    """The page-wide hint that decides whether a page needs the full parse."""
+    assert _may_have_handler(text) == bool(_HINT_REFERENCE.search(text))

@@ -165,12 +165,14 @@ def _wait_paint(
     deadline = time.monotonic() + 15
     while time.monotonic() < deadline:
         clicks = [at for kind, at, _, _ in events if kind == "click"]
+        # The page reports through an asynchronous binding, so the last paint of the step
+        # before can arrive after the click: only a paint after the click answers it.
         paints = [
             (at, how)
             for kind, at, node, how in events
-            if kind == "paint" and node and node != before
+            if kind == "paint" and node and node != before and clicks and at >= clicks[0]
         ]
-        if clicks and paints:
+        if paints:
             at, how = paints[0]
             return clicks[0], at, how
         # The times come from the page; polling slowly keeps this process and Playwright's

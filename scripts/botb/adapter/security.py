@@ -52,7 +52,21 @@ _LOCATED = re.compile(
 )
 # An attribute whose name starts with "on" and that has a value (a handler without one runs
 # nothing). Prose rarely matches, so most pages never need the full parse below.
-_HANDLER_HINT = re.compile(r"""[\s"'/]on[^\s"'/>=]*\s*=""", re.IGNORECASE)
+_HANDLER_HINT = re.compile(r"""[\s"'/]on[^\s"'/>=]*\s*=""")
+
+
+def _may_have_handler(html: str) -> bool:
+    """Whether ``_HANDLER_HINT`` matches anywhere (case-insensitively). Finding each "on"
+    and trying the pattern there is twice as fast as the regular expression's own scan,
+    which tries every character of the page as a start."""
+    low = html.lower()
+    at = low.find("on", 1)
+    while at != -1:
+        if _HANDLER_HINT.match(low, at - 1):
+            return True
+        at = low.find("on", at + 1)
+    return False
+
 
 # Page content (Markdown rendered inside Material's article) never needs an inline script;
 # one found there can only have been injected, so it gets no hash and the browser blocks it.
@@ -124,7 +138,7 @@ def _scan(html: str) -> _ScriptScan:
             scripts.append(match.group("body"))
             if match.start() not in content:
                 theme.append(match.group("body"))
-    handlers = handlers_in(start_tags(html)) if _HANDLER_HINT.search(html) else []
+    handlers = handlers_in(start_tags(html)) if _may_have_handler(html) else []
     return _ScriptScan(tuple(scripts), tuple(theme), tuple(handlers))
 
 

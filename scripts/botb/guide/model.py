@@ -49,13 +49,16 @@ class Urgency(Enum):
     @property
     def rank(self) -> int:
         """0 for the most urgent tier; larger is less urgent."""
-        return list(Urgency).index(self)
+        return _RANKS[self]
 
     def more_urgent_than(self, other: Urgency) -> bool:
         return self.rank < other.rank
 
     def less_urgent_than(self, other: Urgency) -> bool:
         return self.rank > other.rank
+
+
+_RANKS = {tier: rank for rank, tier in enumerate(Urgency)}
 
 
 @overload
