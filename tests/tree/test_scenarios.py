@@ -406,8 +406,8 @@ def test_example_reader_reaches_expected_outcome(guide: Guide, name: str) -> Non
     assert (outcome.id, outcome.urgency) == (scenario.outcome, scenario.urgency)
     pages = {approach.page for approach in outcome.approaches}
     assert scenario.approaches <= pages, f"missing {sorted(scenario.approaches - pages)}"
-    links = (*outcome.approaches, *outcome.notes)
-    words = " ".join([outcome.why, *outcome.ask, *outcome.safety_net, *(a.reason for a in links)])
+    links = [*(a.reason for a in outcome.approaches), *(n.text for n in outcome.notes)]
+    words = " ".join([outcome.why, *outcome.ask, *outcome.safety_net, *links])
     words = words.lower()
     for mention in scenario.mentions:
         assert mention in words, f"{outcome.id} should speak of {mention!r}"

@@ -111,12 +111,18 @@ def _builds(args: argparse.Namespace, results: dict[str, Any], base_config: Path
 
 
 def _weights(
-    browser: Browser, results: dict[str, Any], *, sites: dict[str, tuple[Path, str, dict[str, str]]]
+    browser: Browser,
+    results: dict[str, Any],
+    *,
+    sites: dict[str, tuple[Path, str, dict[str, str]]],
+    smoke: bool,
 ) -> None:
     log("2/6 weight: gzipped transfer and requests per page (Chromium requests)")
     for prefix, (site_dir, url, pages) in sites.items():
         totals, details = {}, {}
         for name, path in pages.items():
+            if smoke and name != "home":
+                continue  # the smoke run proves the weighing runs, on the home pages
             measured = weight.measure(browser, url=url + path, site_dir=site_dir, site_url=url)
             totals[name] = measured.total_gzip_bytes
             details[name] = {
@@ -302,6 +308,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                     "": (site_dir, site_url, pages),
                     "baseline_": (base_site, base_url, base_pages),
                 },
+                smoke=args.smoke,
             )
             if site_ok:
                 assets = weight.guide_assets(site_dir)
@@ -334,8 +341,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--smoke",
         action="store_true",
-        help="every step once and small (1 build each, 1 Lighthouse run on the home pages, "
-        "3 guide steps, 100 synthetic pages, a 200-node tree): proves the bench works, "
+        help="every step once and small (1 build each, the weight and 1 Lighthouse run of "
+        "the home pages, 3 guide steps, 20 synthetic pages, a 200-node tree): proves the "
+        "bench works, "
         "measures nothing worth comparing; writes build/bench-smoke.json, exits 1 on errors",
     )
     args = parser.parse_args(argv)
