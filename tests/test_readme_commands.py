@@ -129,14 +129,17 @@ def test_make_build_sets_up_and_builds_quietly(clone: Path, built: Ran) -> None:
     assert _quiet(built) == []
 
 
-def test_the_guide_commands_pass_and_the_path_book_is_current(clone: Path, built: Ran) -> None:
+def test_the_guide_commands_pass_and_the_path_book_and_schema_are_current(
+    clone: Path, built: Ran
+) -> None:
     assert built.code == 0, built.output
     check = _run(clone, ".venv/bin/botb-guide", "check")
     assert check.code == 0, check.output
-    paths = _run(clone, ".venv/bin/botb-guide", "paths", "--write")
-    assert paths.code == 0, paths.output
+    for command in ("paths", "schema"):
+        written = _run(clone, ".venv/bin/botb-guide", command, "--write")
+        assert written.code == 0, written.output
     status = _run(clone, "git", "status", "--porcelain", "--untracked-files=no")
-    assert status.output.strip() == "", "botb-guide paths --write changed committed files"
+    assert status.output.strip() == "", "botb-guide paths/schema --write changed committed files"
 
 
 def test_make_test_sets_up_everything_and_runs_pytest(clone: Path, built: Ran) -> None:
