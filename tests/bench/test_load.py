@@ -1,5 +1,7 @@
-"""A try that shared the machine with other work is repeated, and its loads are kept (no real
-timing: samples and loads are injected, except where /proc itself is read)."""
+"""A try that shared the machine with other work is repeated, and its loads are kept.
+
+No real timing in the steady() tests: meters and loads are injected. The Watch tests read the
+real /proc, with processes this test starts."""
 
 from __future__ import annotations
 
@@ -11,104 +13,115 @@ from pathlib import Path
 
 import pytest
 
-from tools.bench.load import Sample, _tree_ticks, other_cpus, sample_now, steady
+from tools.bench.load import Watch, other_cpus, steady
 
 HZ = 100
+ROOT = Path(__file__).resolve().parents[2]
+SPIN = "import time\nend = time.process_time() + {seconds}\nwhile time.process_time() < end: pass"
 
 
-def _samples(*points: tuple[float, int, int]) -> Iterator[Sample | None]:
-    for at, busy, ours in points:
-        yield Sample(at=at, busy=busy, ours=ours)
+class _Meter:
+    """A meter that reports the next of the given amounts of other work."""
+
+    def __init__(self, values: Iterator[float | None]) -> None:
+        self.values = values
+
+    def start(self) -> None:
+        pass
+
+    def stop(self) -> float | None:
+        return next(self.values)
+
+
+def _meters(*values: float | None) -> object:
+    shared = iter(values)
+    return lambda: _Meter(shared)
 
 
 @pytest.mark.parametrize(
-    ("start", "end", "expected"),
+    ("busy", "ours", "seconds", "expected"),
     [
-        # (at, machine busy ticks, bench ticks): the bench alone, at full speed on 2 CPUs
-        ((0.0, 0, 0), (10.0, 2000, 2000), 0.0),
-        # another process used one CPU for the whole try
-        ((0.0, 0, 0), (10.0, 3000, 2000), 1.0),
-        # a quarter of a CPU of other work
-        ((5.0, 100, 50), (9.0, 250, 100), 0.25),
-        # sampling skew can make the bench look busier than the machine: never below zero
-        ((0.0, 0, 0), (1.0, 90, 100), 0.0),
+        (2000, 2000, 10.0, 0.0),  # the bench alone, both CPUs
+        (3000, 2000, 10.0, 1.0),  # another process used a CPU throughout
+        (150, 50, 4.0, 0.25),
+        (90, 100, 1.0, 0.0),  # read a moment apart: never below zero
     ],
 )
 def test_other_work_is_machine_time_less_the_benchs(
-    start: tuple[float, int, int], end: tuple[float, int, int], expected: float
+    busy: int, ours: int, seconds: float, expected: float
 ) -> None:
-    assert other_cpus(Sample(*start), Sample(*end), hz=HZ) == pytest.approx(expected)
+    assert other_cpus(busy_ticks=busy, our_ticks=ours, seconds=seconds, hz=HZ) == expected
 
 
-@pytest.mark.parametrize(
-    ("start", "end"),
-    [(None, Sample(1.0, 1, 1)), (Sample(1.0, 1, 1), None), (Sample(2.0, 1, 1), Sample(2.0, 5, 1))],
-)
-def test_other_work_is_unknown_without_two_samples_apart(
-    start: Sample | None, end: Sample | None
-) -> None:
-    assert other_cpus(start, end, hz=HZ) is None
+def test_other_work_is_unknown_for_an_empty_interval() -> None:
+    assert other_cpus(busy_ticks=5, our_ticks=0, seconds=0.0, hz=HZ) is None
 
 
-def test_the_benchs_own_tree_includes_a_busy_child() -> None:
-    """A child that spins counts as the bench's own work, not as other work."""
-    before = _tree_ticks(Path("/proc"), os.getpid())
-    spin = "import time\nend = time.process_time() + 0.3\nwhile time.process_time() < end: pass"
-    subprocess.run([sys.executable, "-c", spin], check=True)
-    after = _tree_ticks(Path("/proc"), os.getpid())
-    assert (after - before) / os.sysconf("SC_CLK_TCK") >= 0.25
-    assert sample_now() is not None
+@pytest.mark.skipif(not Path("/proc/stat").is_file(), reason="needs /proc")
+def test_a_busy_child_is_the_benchs_own_work() -> None:
+    watch = Watch(interval=0.05)
+    watch.start()
+    subprocess.run([sys.executable, "-c", SPIN.format(seconds=0.3)], check=True)
+    watch.stop()
+    assert watch.our_seconds >= 0.25
+
+
+@pytest.mark.skipif(not Path("/proc/stat").is_file(), reason="needs /proc")
+def test_a_child_that_leaves_the_tree_before_it_ends_stays_the_benchs() -> None:
+    """As Lighthouse's Chrome does: the middle process exits at once, so its child is
+    orphaned while it runs. The watching process adopts it (run in a process of its own, as
+    the bench is, so this test's worker adopts nothing)."""
+    orphan = "import os\nif os.fork():\n    os._exit(0)\n" + SPIN.format(seconds=0.4)
+    bench = (
+        "import subprocess, sys\n"
+        "from tools.bench.load import Watch\n"
+        "watch = Watch(interval=0.05)\n"
+        "watch.start()\n"
+        f"subprocess.run([sys.executable, '-c', {orphan!r}], capture_output=True, check=True)\n"
+        "watch.stop()\n"
+        "print(watch.our_seconds)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", bench], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert float(done.stdout) >= 0.3
 
 
 def test_a_quiet_try_is_measured_once_even_under_its_own_load() -> None:
     loads = iter((2.9, 3.4))  # a load average the bench's own browser can cause
-    samples = _samples((0, 0, 0), (10, 2000, 1990))
     kept = steady(
         lambda: "x",
         limit=1.5,
         load=lambda: next(loads),
-        sample=lambda: next(samples),
+        meter=_meters(0.05),  # type: ignore[arg-type]
         log=lambda _: None,
     )
-    assert (kept.value, kept.loads, kept.noisy) == ("x", [(2.9, 3.4)], False)
-    assert kept.others == [pytest.approx(0.01 * 100 / os.sysconf("SC_CLK_TCK"))]
+    assert (kept.value, kept.loads, kept.others, kept.noisy) == ("x", [(2.9, 3.4)], [0.05], False)
 
 
 def test_a_shared_try_is_repeated_after_the_machine_calms_down() -> None:
-    samples = _samples(
-        (0, 0, 0),
-        (10, 3000, 1000),  # try 1: two CPUs of other work
-        (10, 3000, 1000),
-        (15, 4000, 1000),  # first poll: still busy
-        (15, 4000, 1000),
-        (20, 4000, 1000),  # second poll: calm
-        (20, 4000, 1000),
-        (30, 5000, 4000),  # try 2: the bench alone
-    )
+    # try 1 shared, two polls while waiting (busy, then calm), then a quiet try 2
     calls: list[int] = []
     slept: list[float] = []
     kept = steady(
         lambda: calls.append(1) or len(calls),
         load=lambda: 1.0,
-        sample=lambda: next(samples),
+        meter=_meters(2.0, 1.0, 0.0, 0.1),  # type: ignore[arg-type]
         sleep=slept.append,
         log=lambda _: None,
     )
-    assert kept.value == 2
-    assert len(kept.loads) == 2
-    assert not kept.noisy
+    assert (kept.value, kept.others, kept.noisy) == (2, [2.0, 0.1], False)
     assert slept == [5, 5]
 
 
 def test_a_machine_that_stays_shared_is_flagged_after_the_last_try() -> None:
-    clock = iter(range(1000))
-
-    def busy() -> Sample:
-        tick = next(clock)
-        return Sample(at=float(tick), busy=tick * 1000, ours=0)
-
     kept = steady(
-        lambda: None, tries=2, load=lambda: 0.5, sample=busy, sleep=lambda _: None, log=print
+        lambda: None,
+        tries=2,
+        load=lambda: 0.5,
+        meter=_meters(*[1.5] * 20),  # type: ignore[arg-type]
+        sleep=lambda _: None,
+        log=print,
     )
     assert kept.noisy
     assert len(kept.loads) == 2
@@ -124,7 +137,16 @@ def test_without_proc_the_load_average_decides(loads: tuple[float, float], noisy
         tries=1,
         limit=1.5,
         load=lambda: next(values),
-        sample=lambda: None,
+        meter=_meters(None),  # type: ignore[arg-type]
         log=lambda _: None,
     )
     assert (kept.noisy, kept.others) == (noisy, [None])
+
+
+@pytest.mark.skipif(not Path("/proc/stat").is_file(), reason="needs /proc")
+def test_the_watch_counts_its_own_process() -> None:
+    watch = Watch(root=os.getpid(), interval=0.05)
+    watch.start()
+    exec(compile(SPIN.format(seconds=0.2), "<spin>", "exec"), {})
+    watch.stop()
+    assert watch.our_seconds >= 0.15
