@@ -75,3 +75,13 @@ def page_background(locator: Locator) -> list[float]:
         "}"
     )
     return parent
+
+
+def pale_headings(h1_colours: dict[str, dict[str, Any] | None]) -> dict[str, float]:
+    """Page -> contrast of its h1, for every page whose heading falls below 7:1 (AAA, which
+    the headings meet in both palettes)."""
+    return {
+        url: round(ratio(c["text"], c["background"]), 2)
+        for url, c in h1_colours.items()
+        if c and ratio(c["text"], c["background"]) < 7
+    }

@@ -301,11 +301,12 @@ QUESTION = record_of(
 )
 
 
+@dataclass(frozen=True, kw_only=True)
 class _PageLink:
     """What an approach and a note share: a page, perhaps an anchor on it."""
 
     page: str
-    anchor: str | None
+    anchor: str | None  # the '#anchor' the editor wrote after the page, if any
     location: Location
 
     @property
@@ -316,9 +317,7 @@ class _PageLink:
 @dataclass(frozen=True, kw_only=True)
 class Approach(_PageLink):
     page: str = _key(PAGE, "Docs-relative path of the approach page.", required=True)
-    anchor: str | None  # the '#anchor' the editor wrote after the page, if any
     reason: str = _key(Text(), "Why it is worth discussing for this reader.", required=True)
-    location: Location
 
 
 APPROACH = record_of(
@@ -335,9 +334,7 @@ class Note(_PageLink):
     page: str = _key(
         PAGE, "Docs-relative path of the page that covers the evidence.", required=True
     )
-    anchor: str | None
     text: str = _key(Text(), "The honest note, in one or two sentences.", required=True)
-    location: Location
 
 
 NOTE = record_of(
