@@ -489,20 +489,29 @@ class Guide:
     nodes: dict[str, Node] = field(hash=False)
     signs: dict[str, Sign] = field(default_factory=dict, hash=False)
     tiers: dict[Urgency, TierText] = field(default_factory=dict, hash=False)
-    # An option's floor never changes once loaded; the path book asks for it ~75,000 times.
-    _floors: dict[tuple[tuple[str, ...], Urgency | None], Urgency | None] = field(
-        default_factory=dict, hash=False, compare=False, repr=False
+    # An option's floor never changes once loaded, and the path book asks for it ~57,000
+    # times: the guide's own options are looked up by identity (they live as long as the
+    # guide, so no other object can share an id with one); any other option is worked out.
+    # Not an init field, so ``dataclasses.replace`` with other signs starts afresh.
+    _own_floors: dict[int, Urgency | None] = field(
+        default_factory=dict, init=False, hash=False, compare=False, repr=False
     )
 
     def floor(self, option: Option) -> Urgency | None:
         """The most urgent of the option's declared floor and its signs' tiers."""
-        key = (option.signs, option.floor)  # all a floor depends on
-        if key not in self._floors:
-            tiers = [self.signs[s].tier for s in option.signs if s in self.signs]
-            if option.floor is not None:
-                tiers.append(option.floor)
-            self._floors[key] = most_urgent(tiers)
-        return self._floors[key]
+        own = self._own_floors
+        if not own:
+            own.update(
+                (id(mine), self._floor(mine)) for node in self.questions() for mine in node.options
+            )
+        key = id(option)
+        return own[key] if key in own else self._floor(option)
+
+    def _floor(self, option: Option) -> Urgency | None:
+        tiers = [self.signs[s].tier for s in option.signs if s in self.signs]
+        if option.floor is not None:
+            tiers.append(option.floor)
+        return most_urgent(tiers)
 
     def signs_of(self, tier: Urgency) -> list[Sign]:
         return [sign for sign in self.signs.values() if sign.tier is tier]
