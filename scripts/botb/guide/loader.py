@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from botb.diagnostics import Diagnostic, DiagnosticError, Location, display_path, read_source
 from botb.guide.model import (
@@ -227,31 +227,23 @@ def _sign(sign_id: str, data: PosDict, where: Location) -> Sign:
     return Sign(**_read(Sign, data, id=sign_id, sources=_sources(data), location=where))
 
 
-def _page(item: PosDict) -> tuple[str, str | None]:
-    page, _, anchor = str(item["page"]).partition("#")
-    return page, anchor or None
+Link = TypeVar("Link", Approach, Note)
 
 
-def _approaches(data: PosDict) -> tuple[Approach, ...]:
+def _page_links(model: type[Link], data: PosDict, key: str) -> tuple[Link, ...]:
+    """An outcome's approaches or notes: ``page#anchor`` split, the rest read by shape."""
     return tuple(
-        Approach(
-            page=page,
-            anchor=anchor,
-            reason=plain_text(item["reason"]),
-            location=item.value_at("page"),
+        model(
+            **_read(
+                model,
+                item,
+                page=page,
+                anchor=anchor or None,
+                location=item.value_at("page"),
+            )
         )
-        for item in data.get("approaches") or ()
-        for page, anchor in (_page(item),)
-    )
-
-
-def _notes(data: PosDict) -> tuple[Note, ...]:
-    return tuple(
-        Note(
-            page=page, anchor=anchor, text=plain_text(item["text"]), location=item.value_at("page")
-        )
-        for item in data.get("notes") or ()
-        for page, anchor in (_page(item),)
+        for item in data.get(key) or ()
+        for page, _, anchor in (str(item["page"]).partition("#"),)
     )
 
 
@@ -261,8 +253,8 @@ def _outcome(node_id: str, data: PosDict, where: Location) -> Outcome:
             Outcome,
             data,
             id=node_id,
-            approaches=_approaches(data),
-            notes=_notes(data),
+            approaches=_page_links(Approach, data, "approaches"),
+            notes=_page_links(Note, data, "notes"),
             sources=_sources(data),
             location=where,
         )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -105,6 +106,7 @@ def _key(shape: Shape, description: str, *, required: bool = False, default: Any
     return field(default=default, metadata=metadata)
 
 
+@functools.cache  # the loader asks once per node and answer it builds
 def yaml_fields(model: type) -> tuple[Field, ...]:
     """The attributes of ``model`` read from YAML, in declaration order."""
     return tuple(
