@@ -8,12 +8,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from tools.bench.load import Watch, other_cpus, steady
+from tools.bench.load import Meter, Watch, other_cpus, steady
 
 HZ = 100
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,7 +33,7 @@ class _Meter:
         return next(self.values)
 
 
-def _meters(*values: float | None) -> object:
+def _meters(*values: float | None) -> Callable[[], Meter]:
     shared = iter(values)
     return lambda: _Meter(shared)
 
@@ -93,7 +93,7 @@ def test_a_quiet_try_is_measured_once_even_under_its_own_load() -> None:
         lambda: "x",
         limit=1.5,
         load=lambda: next(loads),
-        meter=_meters(0.05),  # type: ignore[arg-type]
+        meter=_meters(0.05),
         log=lambda _: None,
     )
     assert (kept.value, kept.loads, kept.others, kept.noisy) == ("x", [(2.9, 3.4)], [0.05], False)
@@ -106,7 +106,7 @@ def test_a_shared_try_is_repeated_after_the_machine_calms_down() -> None:
     kept = steady(
         lambda: calls.append(1) or len(calls),
         load=lambda: 1.0,
-        meter=_meters(2.0, 1.0, 0.0, 0.1),  # type: ignore[arg-type]
+        meter=_meters(2.0, 1.0, 0.0, 0.1),
         sleep=slept.append,
         log=lambda _: None,
     )
@@ -119,7 +119,7 @@ def test_a_machine_that_stays_shared_is_flagged_after_the_last_try() -> None:
         lambda: None,
         tries=2,
         load=lambda: 0.5,
-        meter=_meters(*[1.5] * 20),  # type: ignore[arg-type]
+        meter=_meters(*[1.5] * 20),
         sleep=lambda _: None,
         log=print,
     )
@@ -137,7 +137,7 @@ def test_without_proc_the_load_average_decides(loads: tuple[float, float], noisy
         tries=1,
         limit=1.5,
         load=lambda: next(values),
-        meter=_meters(None),  # type: ignore[arg-type]
+        meter=_meters(None),
         log=lambda _: None,
     )
     assert (kept.noisy, kept.others) == (noisy, [None])

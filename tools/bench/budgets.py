@@ -56,15 +56,21 @@ def scaling_seconds(results: dict[str, Any], *, pages: int, key: str = "scaling"
     return None
 
 
+def kept_try(entry: dict[str, Any]) -> tuple[float, float, float | None, str]:
+    """A stage's recorded ``Steady.as_json``: load before and after its kept try, the other
+    work during it (None where unknown), and how many tries, in words."""
+    before, after = entry["loads"][-1]
+    others = (entry.get("others") or [None])[-1]
+    tries = entry["tries"]
+    return before, after, others, f"{tries} {'try' if tries == 1 else 'tries'}"
+
+
 def _noise(results: dict[str, Any], stage: str) -> str:
     entry = results.get("load", {}).get(stage)
     if not entry or not entry.get("noisy"):
         return ""
-    before, after = entry["loads"][-1]
-    tries = entry["tries"]
-    others = (entry.get("others") or [None])[-1]
+    before, after, others, counted = kept_try(entry)
     shared = f"other work {others:.2f} CPUs, " if others is not None else ""
-    counted = f"{tries} {'try' if tries == 1 else 'tries'}"
     return f"noisy: {shared}load {before:.1f} → {after:.1f}, {counted}"
 
 

@@ -128,22 +128,21 @@ class Watch:
         self.hz = hz or os.sysconf("SC_CLK_TCK")
         self._first: dict[Process, int] = {}  # ticks when first seen (0 if born since start)
         self._last: dict[Process, int] = {}
+        # Only the thread reads between start() and stop(), which joins it first.
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
-        self._lock = threading.Lock()
         self._started = 0.0
         self._busy = 0
         self.our_seconds = 0.0  # the watched processes' CPU time, once stopped
 
     def _read(self, *, starting: bool = False) -> None:
         table = process_table(self.proc)
-        with self._lock:
-            for process in descendants(table, self.root) | self._last.keys():
-                if process not in table:
-                    continue  # ended: keep its last reading
-                ticks = table[process][1]
-                self._first.setdefault(process, ticks if starting else 0)
-                self._last[process] = ticks
+        for process in descendants(table, self.root) | self._last.keys():
+            if process not in table:
+                continue  # ended: keep its last reading
+            ticks = table[process][1]
+            self._first.setdefault(process, ticks if starting else 0)
+            self._last[process] = ticks
 
     def _run(self) -> None:
         while not self._stop.wait(self.interval):

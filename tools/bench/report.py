@@ -5,7 +5,7 @@ from __future__ import annotations
 import statistics
 from typing import Any
 
-from tools.bench.budgets import PAGES, Verdict, scaling_seconds
+from tools.bench.budgets import PAGES, Verdict, kept_try, scaling_seconds
 
 Row = tuple[str, str, str, str]  # measure, site, stock baseline, ratio
 
@@ -127,11 +127,8 @@ def load_rows(results: dict[str, Any]) -> list[tuple[str, ...]]:
     the machine during it, and its tries and noise."""
     out: list[tuple[str, ...]] = []
     for stage, entry in results.get("load", {}).items():
-        before, after = entry["loads"][-1]
-        others = (entry.get("others") or [None])[-1]
+        before, after, others, counted = kept_try(entry)
         verdict = "NOISY" if entry["noisy"] else "quiet"
-        tries = entry["tries"]
-        counted = f"{tries} {'try' if tries == 1 else 'tries'}"
         shared = f"{others:.2f} CPUs" if others is not None else "unknown"
         out.append((stage, f"{before:.2f} → {after:.2f}", shared, f"{verdict}, {counted}"))
     return out
