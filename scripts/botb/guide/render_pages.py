@@ -365,7 +365,7 @@ def outline_page(guide: Guide) -> str:
         "# Guide outline",
         "",
         "Every question in the guide, written out once, with each answer and where it leads. "
-        "An answer that leads to another question links to it further down the list.",
+        "An answer that leads to another question links to where that question is in this list.",
         "",
     ]
     seen: set[str] = set()
