@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Iterator
 from typing import Any
 
 # Python-Markdown ships no type information.
@@ -45,12 +44,18 @@ class _ReaderMarkup(Treeprocessor):  # type: ignore[misc]
         self.pattern = _number_pattern(numbers)
 
     def run(self, root: etree.Element) -> None:
-        for parent, child in list(_with_parents(root)):
-            if child.tag == "table":
-                _label_cells(child)
-            elif child.tag == "img" and child.get("src", "").endswith(".svg"):
-                _link_to_full_size(parent, child)
-        if self.pattern is not None:
+        # Most pages have no table, no SVG and no phone number; ElementTree's own iterators
+        # find that in C, so only the pages that have one pay for the walk in Python.
+        for table in list(root.iter("table")):
+            _label_cells(table)
+        svgs = [img for img in root.iter("img") if img.get("src", "").endswith(".svg")]
+        if svgs:
+            parents = {child: parent for parent in root.iter() for child in parent}
+            for img in svgs:
+                _link_to_full_size(parents[img], img)
+        # Joined with a newline, which no number contains and both of the pattern's
+        # look-arounds accept as a boundary: every number found in one text is found here.
+        if self.pattern is not None and self.pattern.search("\n".join(root.itertext())):
             self._link_numbers(root)
 
     def _link_numbers(self, element: etree.Element) -> None:
@@ -88,15 +93,6 @@ class _ReaderMarkup(Treeprocessor):  # type: ignore[misc]
             link.tail = text[match.end() : end]
             links.append(link)
         return text[: matches[0].start()], links
-
-
-def _with_parents(root: etree.Element) -> Iterator[tuple[etree.Element, etree.Element]]:
-    stack = [root]
-    while stack:
-        parent = stack.pop()
-        for child in parent:
-            yield parent, child
-            stack.append(child)
 
 
 def _label_cells(table: etree.Element) -> None:
