@@ -279,6 +279,7 @@ def _grade_problems(meta: PageMeta, *, display: str) -> list[Diagnostic]:
 
 
 _NUMBER_UNIT = re.compile(r"(?<![\w.,])(?P<number>\d[\d,]*(?:\.\d+)?)[ -](?P<unit>[a-z]+)")
+_DIGIT = re.compile(r"\d")
 
 
 def _figure_problems(
@@ -293,6 +294,10 @@ def _figure_problems(
     """
     found: list[Diagnostic] = []
     for start, block in _paragraphs(meta.body):
+        # Sources carry over only within a block, so one with no digit has no figure to
+        # check; most prose is such, and splitting it into sentences is half the check.
+        if not _DIGIT.search(block):
+            continue
         current: list[Entry] = []
         for offset, sentence in _sentences(block):
             cited = sorted({key for key, _, _ in citations_in(sentence) if key in bibliography})

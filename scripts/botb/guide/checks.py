@@ -182,8 +182,11 @@ def _outcome_content(
                     )
                 )
                 continue
-            anchors = page_anchors.get(approach.page) if page_anchors is not None else None
-            if approach.anchor and anchors is not None and approach.anchor not in anchors:
+            if not approach.anchor or page_anchors is None:
+                continue
+            # Asked only for an anchored link: the compile reads a page's headings on demand.
+            anchors = page_anchors.get(approach.page)
+            if anchors is not None and approach.anchor not in anchors:
                 found.append(
                     Diagnostic(
                         approach.location,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -93,6 +93,27 @@ def _clashes(guide: Guide, docs_pages: frozenset[str] | None, guide_dir: str) ->
     ]
 
 
+class _HeadingIds(Mapping[str, frozenset[str]]):
+    """Each page's heading ids, read when first asked for: the guide links to a few
+    anchors, and reading every page's headings was a tenth of the compile."""
+
+    def __init__(self, markdown: Mapping[str, str]) -> None:
+        self._markdown = markdown
+        self._ids: dict[str, frozenset[str]] = {}
+
+    def __getitem__(self, page: str) -> frozenset[str]:
+        ids = self._ids.get(page)
+        if ids is None:
+            ids = self._ids[page] = heading_ids(self._markdown[page])
+        return ids
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._markdown)
+
+    def __len__(self) -> int:
+        return len(self._markdown)
+
+
 def compile_guide(
     *,
     guide_dir: Path,
@@ -120,7 +141,7 @@ def compile_guide(
     if guide is None:
         return None
     markdown = docs_markdown or {}
-    anchors = {page: heading_ids(text) for page, text in markdown.items()} if markdown else None
+    anchors = _HeadingIds(markdown) if markdown else None
     # Reach, order, path counts and per-outcome facts: worked out here once, read by the
     # checks and every renderer below.
     analysis = analyse(guide)
