@@ -201,13 +201,18 @@ def _random_dag(seed: int) -> Guide:
 @pytest.mark.parametrize("seed", range(60))
 def test_floor_dataflow_agrees_with_walking_every_path(seed: int) -> None:
     from botb.guide.analysis import analyse
-    from botb.guide.paths import path_floor
+    from botb.guide.model import most_urgent
 
     guide = _random_dag(seed)
+    paths = analyse(guide).paths()
+    floors = [
+        most_urgent(f for _, option in path.steps if (f := guide.floor(option)) is not None)
+        for path in paths
+    ]
+    assert [path.floor for path in paths] == floors
     broken = any(
-        (floor := path_floor(guide, path)) is not None
-        and path.outcome.urgency.less_urgent_than(floor)
-        for path in analyse(guide).paths()
+        floor is not None and path.outcome.urgency.less_urgent_than(floor)
+        for path, floor in zip(paths, floors, strict=True)
     )
     found = any("sets a floor of" in m for m in messages(guide))
     assert found == broken

@@ -111,12 +111,14 @@ def test_every_combination_of_ticks_reaches_the_most_urgent_ticked_tier(group: s
 
 def test_every_path_ends_at_least_as_urgent_as_its_floor() -> None:
     from botb.guide.analysis import analyse
-    from botb.guide.paths import path_floor
+    from botb.guide.model import most_urgent
 
     paths = analyse(guide()).paths()
     assert len(paths) > 1000
     for path in paths:
-        floor = path_floor(guide(), path)
+        # Worked out from the answers here, not taken from the path listing.
+        floor = most_urgent(f for _, o in path.steps if (f := guide().floor(o)) is not None)
+        assert path.floor == floor, [o.label for _, o in path.steps]
         if floor is not None:
             assert not path.outcome.urgency.less_urgent_than(floor), [
                 o.label for _, o in path.steps
@@ -157,12 +159,13 @@ def test_no_hint_tells_a_reader_to_answer_no() -> None:
 
 def test_outcomes_state_only_what_every_path_to_them_asked() -> None:
     from botb.guide.analysis import analyse
-    from botb.guide.paths import path_facts
 
     analysis = analyse(guide())
     common = analysis.common_facts
     for path in analysis.paths():
-        assert set(common[path.outcome.id]) <= set(path_facts(path)), path.outcome.id
+        stated = tuple(dict.fromkeys(option.fact for _, option in path.steps if option.fact))
+        assert path.facts == stated, path.outcome.id
+        assert set(common[path.outcome.id]) <= set(stated), path.outcome.id
 
 
 # Ways a sentence can claim to know what the reader has. Reporting their answers back

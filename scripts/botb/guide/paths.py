@@ -29,6 +29,11 @@ class PathStats:
 class AnswerPath:
     steps: tuple[tuple[Question, Option], ...]
     outcome: Outcome
+    # Worked out while the paths are listed, step by step, as paths share most of their
+    # answers: the most urgent floor any answer sets, and what the answers told us, in
+    # order, once each.
+    floor: Urgency | None
+    facts: tuple[str, ...]
 
 
 # Every function here takes ``order``, a topological order of the reachable nodes, from
@@ -100,20 +105,25 @@ def enumerate_paths(guide: Guide) -> list[AnswerPath]:
     found: list[AnswerPath] = []
     steps: list[tuple[Question, Option]] = []
 
-    def walk(node_id: str) -> None:
+    def walk(node_id: str, floor: Urgency | None, facts: tuple[str, ...]) -> None:
         node = guide.nodes.get(node_id)
         if node is None:
             return
         if isinstance(node, Outcome):
-            found.append(AnswerPath(tuple(steps), node))
+            found.append(AnswerPath(tuple(steps), node, floor, facts))
             return
         for option in node.options:
             steps.append((node, option))
-            walk(option.next)
+            own = guide.floor(option)
+            walk(
+                option.next,
+                floor if own is None else most_urgent((own, floor) if floor else (own,)),
+                (*facts, option.fact) if option.fact and option.fact not in facts else facts,
+            )
             steps.pop()
 
     # Recursion depth is bounded by the longest path, which the question limits keep small.
-    walk(guide.meta.start)
+    walk(guide.meta.start, None, ())
     return found
 
 
@@ -143,11 +153,10 @@ def path_book_text(guide: Guide, *, stats: PathStats, paths: Sequence[AnswerPath
                 line = answered[key] = f"  {asked} → {label}{_marks(guide, option)}"
             lines.append(line)
         outcome = path.outcome
-        floor = path_floor(guide, path)
+        floor = path.floor
         lines.append(f"  Floor: {floor.value if floor else 'none'}")
-        facts = path_facts(path)
-        if facts:
-            lines.append("  Why (from these answers): " + " ".join(facts))
+        if path.facts:
+            lines.append("  Why (from these answers): " + " ".join(path.facts))
         lines.append(f"  ⇒ OUTCOME [{outcome.urgency.value}] {outcome.title} ({outcome.id})")
     return "\n".join(lines) + "\n"
 
@@ -196,17 +205,6 @@ def _asked(question: Question) -> str:
         return question.text
     chain = question.chain
     return f"{chain.question} ({chain.index + 1}/{chain.total}) {question.text}?"
-
-
-def path_floor(guide: Guide, path: AnswerPath) -> Urgency | None:
-    """The most urgent floor any answer on the path sets."""
-    floors = [f for _, option in path.steps if (f := guide.floor(option)) is not None]
-    return most_urgent(floors)
-
-
-def path_facts(path: AnswerPath) -> list[str]:
-    """What the reader's own answers on this path told us, in order, once each."""
-    return list(dict.fromkeys(option.fact for _, option in path.steps if option.fact))
 
 
 def _wording(guide: Guide) -> list[str]:
