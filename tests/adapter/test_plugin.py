@@ -83,3 +83,17 @@ def test_serve_without_a_good_build_yet_stops_with_the_problem(
     config, plugin = plugin_for(project, command="serve")
     with pytest.raises(PluginError, match=r"guide/symptoms\.yml:\d+:\d+"):
         plugin.on_pre_build(config=config)
+
+
+@pytest.mark.parametrize(("cap", "fails"), [(10, True), (1_000, True), (1_000_000, False)])
+def test_the_path_book_limit_is_a_plugin_option(
+    project: Path, plugin_for: Callable[..., tuple[Any, Any]], cap: int, fails: bool
+) -> None:
+    config, plugin = plugin_for(project, command="build")
+    plugin.config.path_cap = cap
+    if not fails:
+        plugin.on_pre_build(config=config)
+        assert plugin.guide is not None
+        return
+    with pytest.raises(PluginError, match=rf"guide/guide\.yml:\d+:\d+: .*path book limit of {cap}"):
+        plugin.on_pre_build(config=config)

@@ -110,7 +110,13 @@ def final_pages(config_file: Path = REAL_CONFIG) -> dict[str, str]:
 
 
 def project_config(
-    *, real: dict[str, Any], docs_dir: Path, guide_dir: Path, nav: list[object], site_url: str
+    *,
+    real: dict[str, Any],
+    docs_dir: Path,
+    guide_dir: Path,
+    nav: list[object],
+    site_url: str,
+    path_cap: int = 1_000_000,
 ) -> dict[str, Any]:
     """The project's theme, extensions, assets and plugins over other docs and another guide."""
     theme = dict(real["theme"])
@@ -120,6 +126,9 @@ def project_config(
         if isinstance(plugin, dict) and "botb" in plugin:
             options = dict(plugin["botb"] or {})
             options["guide_dir"] = str(guide_dir)
+            # A synthetic tree of 10,000 nodes has about as many paths: its build writes
+            # every one into the path book rather than stopping at the review limit.
+            options["path_cap"] = path_cap
             plugins.append({"botb": options})
         else:
             plugins.append(plugin)

@@ -62,6 +62,7 @@ def compile_guide(
         site_url=config.site_url or "",
         page_titles=page_titles,
         aid=aid,
+        cap=options.path_cap,
     )
 
 

@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 
 from botb.adapter import content_pages, guide_files, security, shared_nav
 from botb.diagnostics import Diagnostic, DiagnosticError
+from botb.guide.paths import DEFAULT_CAP
 from botb.guide.sign_pages import render_markers
 from botb.guide.urls import node_src, site_url
 
@@ -31,6 +32,9 @@ OUTCOME_PAGES = "guide/o/"
 class BackOnTheBikeConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs leaves it untyped
     guide_dir = c.Type(str, default="guide")
     bibliography = c.Type(str, default="_data/bibliography.yml")
+    # The most answer paths the path book lists (as `botb-guide paths --cap`); a guide with
+    # more fails the build, so every path stays one a reviewer can read.
+    path_cap = c.Type(int, default=DEFAULT_CAP)
 
 
 class BackOnTheBikePlugin(BasePlugin[BackOnTheBikeConfig]):  # type: ignore[no-untyped-call]
