@@ -56,7 +56,7 @@ from types import SimpleNamespace
 
 from botb.adapter import content_pages, guide_files
 
-OPTIONS = SimpleNamespace(guide_dir="guide", bibliography="_data/bibliography.yml")
+OPTIONS = SimpleNamespace(guide_dir="guide", bibliography="_data/bibliography.yml", path_cap=5000)
 state = {}
 
 
