@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
+import html
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import markdown
-from botb.escape import attr, front_matter, html_text, md_text
+from botb.escape import MARKDOWN_SPECIAL, attr, front_matter, html_text, md_text
 from botb.guide.model import Outcome, Question
 from botb.guide.render_pages import outcome_page, question_page
 from tests.guide.helpers import valid_guide
@@ -113,3 +116,21 @@ def test_hostile_text_in_every_field_of_real_pages(payload: str) -> None:
         # Plain text, escaped once later by the plugin (tests/adapter/test_escaping.py).
         flat = " ".join(payload.split())
         assert (front["title"], front["description"]) == (flat, flat)
+
+
+def _md_text_reference(text: str) -> str:
+    """md_text as its docstring defines it: the Markdown escape, then html.escape."""
+    flat = " ".join(text.split())
+    escaped = "".join("\\" + char if char in MARKDOWN_SPECIAL else char for char in flat)
+    return html.escape(escaped, quote=True)
+
+
+@settings(max_examples=2000, derandomize=True, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from([*MARKDOWN_SPECIAL, *"&<>\"' \t\n\u00a0\u2003az#"])
+        | st.characters()
+    )
+)
+def test_md_text_is_the_markdown_escape_then_the_html_escape(text: str) -> None:
+    assert md_text(text) == _md_text_reference(text)
