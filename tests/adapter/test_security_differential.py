@@ -109,6 +109,11 @@ EDGE_CASES = [
     _page(body='<a onclick>no value</a><a data-onclick="x()">data</a>'),
     _page(body="<!-- <a onclick=x()> --><p>after</p>"),
     _page(head="<script>unclosed()"),
+    # Where a script's text ends: only at its own end tag, in any case, then space, / or >.
+    _page(head='<script>a = "</scripts>"; b()</SCRIPT >'),
+    _page(head="<script>x < y; z <</script><script>w()</script>"),
+    _page(head='<script>s = "</scr" + "ipt>"; t()</script\n><style>p{}</STYLE\n>'),
+    _page(head="<script>u = '<style>'; v()</script\t><script>last()</scrip"),
 ]
 
 
@@ -149,7 +154,10 @@ _ATTRIBUTE = st.builds(
 )
 _TAGS = st.sampled_from(["a", "p", "img", "svg", "div", "script", "style", "article", "meta"])
 _TEXTS = st.sampled_from(
-    ["text", " on=", "a < b", "x > y", "&amp;", "'", '"', "</p>", "-->", "on the bike"]
+    [
+        *("text", " on=", "a < b", "x > y", "&amp;", "'", '"', "</p>", "-->", "on the bike"),
+        *("</script", "</SCRIPT >", "</styles>", "<<", "</"),
+    ]
 )
 
 

@@ -44,11 +44,13 @@ _FIXED_DIRECTIVES = (
 # parser's rules without its cost. Locating assumes what MkDocs writes: attribute values hold
 # no raw '<' (Python-Markdown and Jinja escape it), so every '<script' found is a tag.
 # The name ends where html.parser and browsers end it: "<script\v" names another element.
+# The body runs to the first end tag (or the end of the page), read a run of non-'<' at a
+# time: a lazy ".*?" would try the end tag after every character of every script.
 # tests/adapter/test_security_differential.py compares this with a full html.parser pass.
 _LOCATED = re.compile(
     r"""<!--.*?(?:-->|\Z)
     | <(?P<raw>script|style)(?=[\t\n\r\f\x00 />])(?P<attrs>(?:=\s*"[^"]*"|=\s*'[^']*'|[^>])*+)>
-      (?P<body>.*?)(?P<end></(?P=raw)[\s/>]|\Z)""",
+      (?P<body>[^<]*+(?:<(?!/(?P=raw)[\s/>])[^<]*+)*+)(?P<end></(?P=raw)[\s/>]|\Z)""",
     re.DOTALL | re.IGNORECASE | re.VERBOSE,
 )
 # An attribute whose name starts with "on" and that has a value (a handler without one runs
@@ -116,6 +118,18 @@ def executes(attrs: list[tuple[str, str | None]]) -> bool:
     return "src" not in values and (values.get("type") or "").strip().lower() in _JS_TYPES
 
 
+# Pages repeat the theme's few script tags (the same src at each folder depth): each distinct
+# attribute text is parsed once a build.
+@functools.lru_cache(maxsize=512)
+def _runs(attrs: str) -> bool:
+    """Whether ``<script{attrs}>`` runs its own text.
+
+    A quote opens a value only after '=' (as in browsers and html.parser); elsewhere it is
+    part of a name, so the located tag and the parsed tag always agree."""
+    ((_, parsed),) = start_tags(f"<script{attrs}>")
+    return executes(parsed)
+
+
 @dataclass(frozen=True)
 class _ScriptScan:
     inline_scripts: tuple[str, ...]
@@ -136,10 +150,7 @@ def _scan(html: str) -> _ScriptScan:
         # "already started"); an unclosed comment or style hides the rest of the page.
         if (match.group("raw") or "").lower() != "script" or not match.group("end"):
             continue
-        # A quote opens a value only after '=' (as in browsers and html.parser); elsewhere it
-        # is part of a name, so the located tag and the parsed tag always agree.
-        ((_, attrs),) = start_tags(f"<script{match.group('attrs')}>")
-        if executes(attrs):
+        if _runs(match.group("attrs")):
             scripts.append(match.group("body"))
             if match.start() not in content:
                 theme.append(match.group("body"))
