@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from botb.guide.model import Urgency
-from botb.guide.sign_pages import marker_problems, render_markers
+from botb.guide.sign_pages import _flat, _folded, marker_problems, render_markers
 
 from .helpers import valid_guide
 
@@ -73,3 +77,23 @@ def test_an_unknown_marker_tier_is_reported_with_its_place() -> None:
 def test_generated_guide_pages_are_not_content_pages() -> None:
     page = "- Numbness around your bottom that does not go after riding\n"
     assert marker_problems(valid_guide(), pages={"guide/o/x.md": page}) == []
+
+
+_FOLD_REFERENCE = re.compile(r"[\s*_]+")
+_FOLD_TEXT = st.text(
+    alphabet=st.sampled_from([*" \t\n\x0b\x1c\u00a0\u2003\u2028*_.", *"aZ\u0130\u00e9"])
+    | st.characters()
+)
+
+
+@settings(max_examples=2000, derandomize=True, deadline=None)
+@given(_FOLD_TEXT)
+def test_folding_is_runs_of_whitespace_and_emphasis_as_one_space(text: str) -> None:
+    # The definition the docstring gives; the flat text that points at a match is the same.
+    assert _folded(text) == _FOLD_REFERENCE.sub(" ", text).lstrip(" ").lower()
+    assert _flat(text)[0] == _folded(text)
+
+
+def test_pages_without_a_marker_are_returned_as_they_are() -> None:
+    page = "# Riding\n\nNo comment here, *none* at all.\n"
+    assert render_markers(page, guide=valid_guide()) is page

@@ -24,27 +24,35 @@ def render_markers(markdown: str, *, guide: Guide) -> str:
     """``markdown`` with every marker replaced by its tier's list (unknown tiers are left
     for ``marker_problems`` to report)."""
 
+    if "<!--" not in markdown:  # both markers are comments; most pages have neither
+        return markdown
+
     def expand(match: re.Match[str]) -> str:
         tier = _tier(match.group(1))
         if tier is None:
             return match.group(0)
         return "\n".join(sign_list(guide, tier))
 
-    crisis = f'<p class="botb-crisis" data-crisis markdown>{safe_markdown(guide.meta.crisis)}</p>'
-    return CRISIS.sub(lambda _: crisis, MARKER.sub(expand, markdown))
+    def crisis(_: re.Match[str]) -> str:
+        return f'<p class="botb-crisis" data-crisis markdown>{safe_markdown(guide.meta.crisis)}</p>'
+
+    return CRISIS.sub(crisis, MARKER.sub(expand, markdown))
 
 
 def _tier(name: str) -> Urgency | None:
     return next((tier for tier in _LISTED if tier.value == name), None)
 
 
-_FOLD = re.compile(r"[\s*_]+")
-
-
 def _folded(text: str) -> str:
     """Lower-cased text with runs of whitespace and Markdown emphasis folded to one space
-    (none at the start): what a sign's wording is searched for in."""
-    return _FOLD.sub(" ", text).lstrip(" ").lower()
+    (none at the start, one at the end if the text ends in either): what a sign's wording
+    is searched for in.
+
+    Split and joined rather than substituted: str.split's whitespace is the regular
+    expression's \\s, and over whole pages this takes half the time."""
+    spaced = text.replace("*", " ").replace("_", " ")
+    folded = " ".join(spaced.split()).lower()
+    return f"{folded} " if folded and spaced[-1].isspace() else folded
 
 
 def _flat(text: str) -> tuple[str, list[int]]:
