@@ -136,9 +136,10 @@ def check_site_content(
     files = content_files(docs_dir)
     words, word_problems = _fact_words(docs_dir, files=files, root=root)
     problems += word_problems
+    displays: dict[str, str] = {}  # each page's path as the editor sees it, worked out once
     for file in files:
         path = file.relative_to(docs_dir).as_posix()
-        display = display_path(file, root=root)
+        display = displays[path] = display_path(file, root=root)
         result = check_page(
             read_source(file, display=display),
             path=path,
@@ -163,7 +164,7 @@ def check_site_content(
     if bibliography is not None and not problems:
         problems.extend(_uncited(bibliography, pages))
         for path, meta in pages.items():
-            display = display_path(docs_dir / path, root=root)
+            display = displays[path]
             problems.extend(_citation_problems(meta, bibliography, display=display))
             problems.extend(_grade_problems(meta, display=display))
             problems.extend(_figure_problems(meta, bibliography, display=display))
