@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import textwrap
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from botb.escape import attr, html_text
 from botb.guide.graph import successors
@@ -102,19 +102,34 @@ def _place_label(
     """A point on the arrow (or, failing that, beside its middle) where the label's box meets
     no other label and no node: answers from different questions used to print on each other."""
     sx, sy, tx, ty = edge
-    # Outward from the preferred point, in both directions along the arrow.
-    offsets = [0] + [sign * k for k in range(1, 17) for sign in (-1, 1)]
-    steps = [preferred + k / 40 for k in offsets]
-    candidates = [(sx + (tx - sx) * t, sy + (ty - sy) * t) for t in steps if 0.08 <= t <= 0.92]
     mx, my = sx + (tx - sx) / 2, sy + (ty - sy) / 2
-    candidates += [(mx + dx, my + dy) for dy in range(0, 400, 8) for dx in (0, -60, 60, -120, 120)]
-    for x, y in candidates:
+    for x, y in _label_points(edge, preferred):
         box = _label_box(x, y, text)
         if not any(_overlaps(box, other) for other in taken):
             taken.append(box)
             return x, y
     taken.append(_label_box(mx, my, text))
     return mx, my
+
+
+_OFFSETS = (0, *(sign * k for k in range(1, 17) for sign in (-1, 1)))
+
+
+def _label_points(
+    edge: tuple[float, float, float, float], preferred: float
+) -> Iterator[tuple[float, float]]:
+    """Where a label may go, best first: outward from the preferred point in both directions
+    along the arrow, then rows further and further below its middle. Yielded one at a time,
+    as most labels fit at one of the first."""
+    sx, sy, tx, ty = edge
+    for k in _OFFSETS:
+        t = preferred + k / 40
+        if 0.08 <= t <= 0.92:
+            yield sx + (tx - sx) * t, sy + (ty - sy) * t
+    mx, my = sx + (tx - sx) / 2, sy + (ty - sy) / 2
+    for dy in range(0, 400, 8):
+        for dx in (0, -60, 60, -120, 120):
+            yield mx + dx, my + dy
 
 
 def render_svg(guide: Guide, *, order: Sequence[str]) -> str:
@@ -169,11 +184,12 @@ def render_svg(guide: Guide, *, order: Sequence[str]) -> str:
             # Labels of one question's answers sit at staggered points along their arrows,
             # so answers that leave a node side by side do not print on top of each other.
             t = 0.25 + 0.5 * (index / (count - 1) if count > 1 else 0.5)
-            lx, ly = _place_label((sx, sy, tx, ty), _short(option.label), t, taken)
+            short = _short(option.label)
+            lx, ly = _place_label((sx, sy, tx, ty), short, t, taken)
             labels.append(
                 f'<text class="botb-map__label" x="{lx:.0f}" y="{ly:.0f}" text-anchor="middle" '
                 'fill="currentColor" stroke="Canvas" stroke-width="3" paint-order="stroke">'
-                f"<title>{html_text(option.label)}</title>{html_text(_short(option.label))}</text>"
+                f"<title>{html_text(option.label)}</title>{html_text(short)}</text>"
             )
     out.append("</g>")
     out.append('<g class="botb-map__nodes">')
