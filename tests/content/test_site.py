@@ -255,6 +255,16 @@ def test_an_approach_page_must_state_its_grade(tmp_path: Path) -> None:
 FIGURE_CASES = [
     ("same figures", "A review of 249 trials ([H](#ref-hayden-2021)).", None),
     ("other unit is free", "In 70 people ([H](#ref-hayden-2021)).", None),
+    (
+        "a recorded unit after an unrecorded one",
+        "In 70 people over 250 trials ([H](#ref-hayden-2021)).",
+        "'250 trials'",
+    ),
+    (
+        "a recorded unit sentences after the citation",
+        "Pain eased ([H](#ref-hayden-2021)). In 70 people. Over 12 weeks.\nAcross 250 trials.",
+        "'250 trials'",
+    ),
     ("uncited paragraph is free", "A review of 250 trials.", None),
     ("wrong trial count", "A review of 250 trials ([H](#ref-hayden-2021)).", "'250 trials'"),
     (

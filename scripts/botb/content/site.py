@@ -294,10 +294,15 @@ def _figure_problems(
     often follow the citation ("... (Hayden 2021). Function improved by 7 points.").
     """
     found: list[Diagnostic] = []
+    # Only a number before a unit some source records figures for can be a problem.
+    units = {unit for entry in bibliography.entries.values() for unit, _ in entry.figures}
     for start, block in _paragraphs(meta.body):
-        # Sources carry over only within a block, so one with no digit has no figure to
-        # check; most prose is such, and splitting it into sentences is half the check.
-        if not _DIGIT.search(block):
+        # Sources carry over only within a block, so one with no such number has nothing to
+        # check; most prose is such, and splitting it into sentences is most of the check.
+        # (A number found in a sentence is found in its block: sentences split at spaces.)
+        if not _DIGIT.search(block) or not any(
+            match.group("unit") in units for match in _NUMBER_UNIT.finditer(block)
+        ):
             continue
         current: list[Entry] = []
         for offset, sentence in _sentences(block):
