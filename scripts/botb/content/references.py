@@ -7,7 +7,6 @@ Writers never type a reference list by hand; everything here is generated from t
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from dataclasses import dataclass
 from botb.content.bibliography import Bibliography, Entry
 from botb.content.frontmatter import ClinicalReview
 from botb.escape import md_text
+from botb.links import page_link
 
 REFERENCES_PAGE = "references.md"
 BIBLIOGRAPHY_MARKER = "<!-- bibliography -->"
@@ -76,9 +76,7 @@ def escape(text: str) -> str:
 
 def link_from(page_path: str, target: str) -> str:
     """A relative link from one docs-relative page to another (MkDocs checks .md links)."""
-    path, _, anchor = target.partition("#")
-    relative = posixpath.relpath(path, posixpath.dirname(page_path) or ".")
-    return f"{relative}#{anchor}" if anchor else relative
+    return page_link(page_path, target)
 
 
 def anchor_for(key: str) -> str:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import posixpath
-
 from botb.guide.model import Node, Outcome
+from botb.links import page_link
 
 START_PAGE = "guide/index.md"
 OUTLINE_PAGE = "guide/outline.md"
@@ -31,6 +30,4 @@ def site_url(src: str) -> str:
 
 def link(*, src: str, target: str) -> str:
     """Relative Markdown link from page ``src`` to docs-relative ``target``."""
-    page, _, anchor = target.partition("#")
-    relative = posixpath.relpath(page, posixpath.dirname(src))
-    return f"{relative}#{anchor}" if anchor else relative
+    return page_link(src, target)
