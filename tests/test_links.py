@@ -16,6 +16,15 @@ from botb.links import page_link, relative_path
     [
         ("index.md", "references.md", "references.md"),
         ("approaches/yoga.md", "references.md", "../references.md"),
+        ("start-here.md", "references.md", "references.md"),
+        (
+            "approaches/yoga.md",
+            "about/index.md#how-we-grade-evidence",
+            "../about/index.md#how-we-grade-evidence",
+        ),
+        ("about/privacy.md", "about/index.md", "index.md"),
+        ("references.md", "understanding/si-joint.md", "understanding/si-joint.md"),
+        ("approaches/bike-fit.md", "guide/o/see-physio.md", "../guide/o/see-physio.md"),
         ("approaches/yoga.md", "approaches/bike-fit.md", "bike-fit.md"),
         ("approaches/yoga.md", "approaches/yoga.md#effect", "yoga.md#effect"),
         ("guide/o/see-physio.md", "approaches/yoga.md", "../../approaches/yoga.md"),

@@ -14,7 +14,6 @@ from botb.content.references import (
     escape,
     format_citation,
     insert_after_h1,
-    link_from,
     render_bibliography,
     render_page_references,
     render_page_status,
@@ -51,25 +50,6 @@ nice-ng59:
 """,
     display="bib.yml",
 )
-
-
-@pytest.mark.parametrize(
-    ("page", "target", "link"),
-    [
-        ("approaches/yoga.md", "references.md", "../references.md"),
-        ("start-here.md", "references.md", "references.md"),
-        (
-            "approaches/yoga.md",
-            "about/index.md#how-we-grade-evidence",
-            "../about/index.md#how-we-grade-evidence",
-        ),
-        ("about/privacy.md", "about/index.md", "index.md"),
-        ("references.md", "understanding/si-joint.md", "understanding/si-joint.md"),
-        ("approaches/bike-fit.md", "guide/o/see-physio.md", "../guide/o/see-physio.md"),
-    ],
-)
-def test_links_are_relative_to_the_page(page: str, target: str, link: str) -> None:
-    assert link_from(page, target) == link
 
 
 @pytest.mark.parametrize(

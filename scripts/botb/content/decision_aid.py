@@ -21,9 +21,9 @@ from botb.content.references import (
     GRADING_PAGE,
     REFERENCES_PAGE,
     anchor_for,
-    link_from,
 )
 from botb.escape import attr, html_text, md_text
+from botb.links import page_link
 
 WAIT_CHOICE = "wait"  # data-choice of the "keep riding and wait" option on every outcome
 
@@ -110,11 +110,11 @@ class Renderer:
         entry = self.bibliography.entries.get(key)
         if entry is None:
             return md_text(key)
-        target = link_from(self.page_path, f"{REFERENCES_PAGE}#{anchor_for(key)}")
+        target = page_link(self.page_path, f"{REFERENCES_PAGE}#{anchor_for(key)}")
         return f"[{md_text(short_source(entry))}]({target})"
 
     def certainty(self, option: Option) -> str:
-        grading = link_from(self.page_path, f"{GRADING_PAGE}#{GRADING_ANCHOR}")
+        grading = page_link(self.page_path, f"{GRADING_PAGE}#{GRADING_ANCHOR}")
         label = md_text(EVIDENCE_LABELS[option.grade].capitalize())
         about = f", {md_text(option.evidence_for)}" if option.evidence_for else ""
         return f"[{label}]({grading}){about}"
@@ -252,7 +252,7 @@ class Renderer:
         """One option card on a guide outcome (contract: data-choice, data-direction,
         data-certainty, data-fits)."""
         fits = " ".join(value.id for value in self.words.values if option.facts.fits(value))
-        link = link_from(self.page_path, option.target)
+        link = page_link(self.page_path, option.target)
         lines = [
             f'<div class="botb-choice" data-choice="{attr(choice)}" '
             f'data-direction="{attr(option.direction)}" data-certainty="{attr(option.grade)}" '
@@ -378,7 +378,7 @@ def render_compare_table(approaches: Iterable[PageMeta], *, renderer: Renderer) 
         "| --- |" + " --- |" * len(headings),
     ]
     for option in options:
-        link = f"[{md_text(option.name)}]({link_from(renderer.page_path, option.target)})"
+        link = f"[{md_text(option.name)}]({page_link(renderer.page_path, option.target)})"
         lines.append(f"| {link} | " + " | ".join(_table_cells(renderer, option)) + " |")
     lines += ["", "</div>", ""]
     words = renderer.words
@@ -446,7 +446,7 @@ class OutcomeAid:
             if meta is None or meta.facts is None:
                 title = meta.title if meta is not None else page
                 reading.append(
-                    f"- [{md_text(title)}]({link_from(page_path, page)}): {md_text(reason)}"
+                    f"- [{md_text(title)}]({page_link(page_path, page)}): {md_text(reason)}"
                 )
         if reading:
             lines += [f"### {md_text(renderer.heading('read_more'))}", "", *reading, ""]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from botb.content.references import escape, link_from
+from botb.content.references import escape
+from botb.links import page_link
 
 URGENCY_LABELS = {
     "emergency": "emergency",
@@ -23,11 +24,11 @@ def render_outcome_links(outcomes: Sequence[tuple[str, str, str]], *, page_path:
     lines = ["## Guide outcomes that point here", ""]
     if not outcomes:
         lines.append(
-            f"No result of the [decision guide]({link_from(page_path, 'guide/index.md')}) "
+            f"No result of the [decision guide]({page_link(page_path, 'guide/index.md')}) "
             "suggests this approach at the moment."
         )
         return "\n".join(lines) + "\n"
-    guide = link_from(page_path, "guide/index.md")
+    guide = page_link(page_path, "guide/index.md")
     lines.append(
         f"These results of the [decision guide]({guide}) suggest discussing this approach "
         "with your physio:"
@@ -35,5 +36,5 @@ def render_outcome_links(outcomes: Sequence[tuple[str, str, str]], *, page_path:
     lines.append("")
     for title, path, urgency in sorted(outcomes, key=lambda item: item[0].casefold()):
         label = URGENCY_LABELS.get(urgency, urgency)
-        lines.append(f"- [{escape(title)}]({link_from(page_path, path)}) ({escape(label)})")
+        lines.append(f"- [{escape(title)}]({page_link(page_path, path)}) ({escape(label)})")
     return "\n".join(lines) + "\n"

@@ -74,11 +74,6 @@ def escape(text: str) -> str:
     return md_text(text)
 
 
-def link_from(page_path: str, target: str) -> str:
-    """A relative link from one docs-relative page to another (MkDocs checks .md links)."""
-    return page_link(page_path, target)
-
-
 def anchor_for(key: str) -> str:
     return f"ref-{key}"
 
@@ -128,7 +123,7 @@ def render_page_references(
         return ""
     in_text = set(cited_in_text)
     lines = ["## References", "", '<div class="botb-references" markdown>', ""]
-    full_list = link_from(page_path, REFERENCES_PAGE)
+    full_list = page_link(page_path, REFERENCES_PAGE)
     for number, key in enumerate(sources, start=1):
         entry = bibliography.entries[key]
         back = f"[In the full reference list]({full_list}#{anchor_for(key)})"
@@ -156,7 +151,7 @@ def render_page_status(
     """The short evidence and review lines shown under a page's title."""
     lines: list[str] = []
     if evidence is not None:
-        grading = link_from(page_path, f"{GRADING_PAGE}#{GRADING_ANCHOR}")
+        grading = page_link(page_path, f"{GRADING_PAGE}#{GRADING_ANCHOR}")
         label = EVIDENCE_LABELS[evidence]
         about = f" ({escape(evidence_for)})" if evidence_for else ""
         lines.append(f"**Evidence: {label}**{about} — [what this means]({grading})")
@@ -213,7 +208,7 @@ def render_bibliography(
     for entry in entries:
         pages = sorted(cited_on.get(entry.key, ()), key=lambda pair: pair[0].casefold())
         links = ", ".join(
-            f"[{escape(title)}]({link_from(page_path, path)})" for title, path in pages
+            f"[{escape(title)}]({page_link(page_path, path)})" for title, path in pages
         )
         lines.append(f'- <span id="{anchor_for(entry.key)}"></span>{format_citation(entry)}')
         meta = f"    {entry.type_label}"

@@ -14,7 +14,8 @@ from botb.content.decision_aid import OutcomeAid
 from botb.escape import attr, front_matter, md_text
 from botb.guide.model import Guide, Node, Outcome, Question, Sign, Urgency
 from botb.guide.paths import AnswerPath, PathStats
-from botb.guide.urls import MAP_PAGE, OUTLINE_PAGE, PATHS_PAGE, START_PAGE, link, node_src
+from botb.guide.urls import MAP_PAGE, OUTLINE_PAGE, PATHS_PAGE, START_PAGE, node_src
+from botb.links import page_link
 
 QUESTION_HEADING_ID = "botb-question"
 
@@ -144,7 +145,7 @@ def question_page(guide: Guide, question: Question, *, longest: int | None = Non
         described = f' aria-describedby="{hint_id}"'
     lines.append(f'<ul class="botb-options"{described} markdown>')
     for index, option in enumerate(question.options):
-        target = link(src=src, target=node_src(guide.nodes[option.next]))
+        target = page_link(src, node_src(guide.nodes[option.next]))
         fallback = ' data-fallback="true"' if option.fallback else ""
         attrs = (
             f'{{ .botb-option data-option="{index}" data-next="{attr(option.next)}"{fallback} }}'
@@ -154,9 +155,7 @@ def question_page(guide: Guide, question: Question, *, longest: int | None = Non
             item += f' <span class="botb-option-hint">{md_text(option.hint)}</span>'
         lines.append(f"<li markdown>{item}</li>")
     lines += ["</ul>", ""]
-    lines += [
-        f'<p class="botb-restart" markdown>[Start again]({link(src=src, target=START_PAGE)})</p>'
-    ]
+    lines += [f'<p class="botb-restart" markdown>[Start again]({page_link(src, START_PAGE)})</p>']
     lines += ["", "</div>", ""]
     return "\n".join(lines)
 
@@ -222,7 +221,7 @@ def outcome_page(
         lines += ["## Approaches to discuss with your physio", ""]
         for approach in outcome.approaches:
             label = md_text(_page_label(approach.page, page_titles))
-            target = link(src=src, target=approach.target)
+            target = page_link(src, approach.target)
             lines.append(f"- [{label}]({target}): {md_text(approach.reason)}")
         lines.append("")
     lines += [
@@ -248,7 +247,7 @@ def outcome_page(
         lines += ["## What the evidence says about ideas you may have met", ""]
         for note in outcome.notes:
             label = md_text(_page_label(note.page, page_titles))
-            lines.append(f"- {md_text(note.text)} [{label}]({link(src=src, target=note.target)})")
+            lines.append(f"- {md_text(note.text)} [{label}]({page_link(src, note.target)})")
         lines.append("")
     if outcome.ask:
         lines += ["## Questions to ask", "", *_bullets(outcome.ask), ""]
@@ -268,8 +267,8 @@ def outcome_page(
         if ref is None:
             lines.append(f"- {md_text(label)}")
             continue
-        lines.append(f"- [{md_text(label)}]({link(src=src, target=ref)})")
-    references = link(src=src, target="references.md")
+        lines.append(f"- [{md_text(label)}]({page_link(src, ref)})")
+    references = page_link(src, "references.md")
     lines += ["", f"Full details are on the [References]({references}) page.", ""]
     if not acute:
         # Room to write during the appointment; only the printed sheet shows it.
@@ -290,7 +289,7 @@ def outcome_page(
 
 def start_page(guide: Guide) -> str:
     meta = guide.meta
-    first = link(src=START_PAGE, target=node_src(guide.nodes[meta.start]))
+    first = page_link(START_PAGE, node_src(guide.nodes[meta.start]))
     minutes = f"{meta.minutes} minute{'s' if meta.minutes != 1 else ''}"
     lines = _front(
         title=meta.title,
@@ -310,7 +309,7 @@ def start_page(guide: Guide) -> str:
         f"**{md_text(meta.signs_intro)}**",
         "",
         *sign_list(guide, Urgency.EMERGENCY),
-        f"[Get urgent help]({link(src=START_PAGE, target='urgent-help.md')})",
+        f"[Get urgent help]({page_link(START_PAGE, 'urgent-help.md')})",
         "",
         "</div>",
         "",
@@ -342,7 +341,7 @@ def start_page(guide: Guide) -> str:
 
 
 def _outcome_ref(src: str, outcome: Outcome) -> str:
-    target = link(src=src, target=node_src(outcome))
+    target = page_link(src, node_src(outcome))
     return f"outcome: [{md_text(outcome.title)}]({target}) ({outcome.urgency.value})"
 
 
@@ -376,7 +375,7 @@ def outline_page(guide: Guide) -> str:
         if not isinstance(node, Question) or node.id in seen:
             continue
         seen.add(node.id)
-        page = link(src=src, target=node_src(node))
+        page = page_link(src, node_src(node))
         kind = "Screening question" if node.screening else "Question"
         lines.append(f'- <span id="q-{node.id}"></span>{kind}: [{md_text(node.text)}]({page})')
         for option in node.options:
@@ -392,7 +391,7 @@ def outline_page(guide: Guide) -> str:
 
 
 def map_page(guide: Guide, *, svg: str) -> str:
-    outline = link(src=MAP_PAGE, target=OUTLINE_PAGE)
+    outline = page_link(MAP_PAGE, OUTLINE_PAGE)
     lines = _front(
         title="Guide map", description="A diagram of every question and outcome.", searchable=False
     )
@@ -438,7 +437,7 @@ def paths_page(guide: Guide, *, paths: Sequence[AnswerPath], stats: PathStats) -
     ]
     for ended in ending.values():
         outcome = ended[0].outcome
-        target = link(src=src, target=node_src(outcome))
+        target = page_link(src, node_src(outcome))
         shortest = min(ended, key=lambda path: len(path.steps))
         steps = " → ".join(md_text(option.label) for _, option in shortest.steps)
         lines.append(

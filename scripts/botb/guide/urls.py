@@ -1,9 +1,8 @@
-"""Where each generated page lives: source paths, site URLs and relative links between them."""
+"""Where each generated page lives: source paths and site URLs (links: botb.links)."""
 
 from __future__ import annotations
 
 from botb.guide.model import Node, Outcome
-from botb.links import page_link
 
 START_PAGE = "guide/index.md"
 OUTLINE_PAGE = "guide/outline.md"
@@ -26,8 +25,3 @@ def site_url(src: str) -> str:
     is_index = stem == "index" or stem.endswith("/index")
     url = stem.removesuffix("index") if is_index else f"{stem}/"
     return f"{url}#{anchor}" if anchor else url
-
-
-def link(*, src: str, target: str) -> str:
-    """Relative Markdown link from page ``src`` to docs-relative ``target``."""
-    return page_link(src, target)
