@@ -163,11 +163,14 @@ def check_site_content(
             )
     if bibliography is not None and not problems:
         problems.extend(_uncited(bibliography, pages))
+        # Only a number before a unit some source records figures for can be a problem.
+        entries = bibliography.entries.values()
+        units = frozenset(unit for entry in entries for unit, _ in entry.figures)
         for path, meta in pages.items():
             display = displays[path]
             problems.extend(_citation_problems(meta, bibliography, display=display))
             problems.extend(_grade_problems(meta, display=display))
-            problems.extend(_figure_problems(meta, bibliography, display=display))
+            problems.extend(_figure_problems(meta, bibliography, units=units, display=display))
     if words is not None and not problems:
         problems += _wait_problems(pages, docs_dir=docs_dir, root=root)
     if problems or bibliography is None:
@@ -284,7 +287,7 @@ _DIGIT = re.compile(r"\d")
 
 
 def _figure_problems(
-    meta: PageMeta, bibliography: Bibliography, *, display: str
+    meta: PageMeta, bibliography: Bibliography, *, units: frozenset[str], display: str
 ) -> list[Diagnostic]:
     """A number quoted about a source must be one the bibliography records for it, so two
     pages cannot quote one source differently.
@@ -292,10 +295,9 @@ def _figure_problems(
     A number is "about" the sources cited in its own sentence or, if it has none, in the
     nearest earlier sentence of the same paragraph or list item that cites some: figures
     often follow the citation ("... (Hayden 2021). Function improved by 7 points.").
+    ``units`` is every unit the bibliography records figures for, worked out once a build.
     """
     found: list[Diagnostic] = []
-    # Only a number before a unit some source records figures for can be a problem.
-    units = {unit for entry in bibliography.entries.values() for unit, _ in entry.figures}
     for start, block in _paragraphs(meta.body):
         # Sources carry over only within a block, so one with no such number has nothing to
         # check; most prose is such, and splitting it into sentences is most of the check.
