@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -7,8 +8,8 @@ import pytest
 from botb.diagnostics import DiagnosticError
 from botb.guide.analysis import analyse
 from botb.guide.loader import guide_files, load_guide
-from botb.guide.model import Guide
-from botb.guide.paths import path_book_text
+from botb.guide.model import Chain, Guide, Option, Question
+from botb.guide.paths import Line, path_book_text
 
 from .helpers import build, valid_guide
 
@@ -94,3 +95,53 @@ def test_committed_path_book_is_up_to_date() -> None:
     assert guide is not None
     committed = (REAL_GUIDE / "PATHS.txt").read_text(encoding="utf-8")
     assert committed == _book(guide), "run `botb-guide paths --write`"
+
+
+def _lines_step_by_step(guide: Guide, steps: Sequence[tuple[Question, Option]]) -> list[Line]:
+    """Reference for ``AnswerPath.lines``: the path's own steps, read left to right (how the
+    path book grouped them before the lines were worked out during the walk)."""
+    out: list[Line] = []
+    run: list[tuple[Chain, Question, Option]] = []
+
+    def asked(question: Question) -> str:
+        chain = question.chain
+        if chain is None:
+            return question.text
+        return f"{chain.question} ({chain.index + 1}/{chain.total}) {question.text}?"
+
+    def flush() -> None:
+        out.extend((asked(question), option.label, option) for _, question, option in run)
+        run.clear()
+
+    for question, option in steps:
+        chain = question.chain
+        if run and (chain is None or chain.group != run[0][0].group):
+            flush()
+        if chain is None:
+            out.append((question.text, option.label, option))
+        elif option is not question.options[1]:
+            flush()
+            out.append((asked(question), option.label, option))
+        elif chain.index == chain.total - 1:
+            first = run[0][0] if run else chain
+            out.append((first.question, first.none_label, option))
+            run.clear()
+        else:
+            run.append((chain, question, option))
+    flush()
+    return out
+
+
+@pytest.mark.parametrize("which", ["fixture", "site"])
+def test_lines_match_the_steps_read_one_by_one(which: str) -> None:
+    guide = valid_guide() if which == "fixture" else load_guide(REAL_GUIDE, root=PROJECT)
+    assert guide is not None
+    paths = analyse(guide).paths()
+    for path in paths:
+        assert list(path.lines) == _lines_step_by_step(guide, path.steps), [
+            option.label for _, option in path.steps
+        ]
+    # The site's guide has checklists, so some of its paths are shorter as lines than as
+    # steps: the comparison above saw runs of "no" answers folded.
+    folded = sum(len(path.lines) < len(path.steps) for path in paths)
+    assert which == "fixture" or folded > len(paths) // 2

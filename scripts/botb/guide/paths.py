@@ -25,15 +25,22 @@ class PathStats:
     median_questions: float
 
 
+# One line of a path as a reader with JavaScript sees it: the question as asked, the answer,
+# and the answer whose floor counts.
+Line = tuple[str, str, Option]
+
+
 @dataclass(frozen=True)
 class AnswerPath:
     steps: tuple[tuple[Question, Option], ...]
     outcome: Outcome
     # Worked out while the paths are listed, step by step, as paths share most of their
-    # answers: the most urgent floor any answer sets, and what the answers told us, in
-    # order, once each.
+    # answers: the most urgent floor any answer sets, what the answers told us, in order,
+    # once each, and the steps as lines (a checklist's run of "no" answers that reaches its
+    # last item is one line, its "none of these").
     floor: Urgency | None
     facts: tuple[str, ...]
+    lines: tuple[Line, ...]
 
 
 # Every function here takes ``order``, a topological order of the reachable nodes, from
@@ -104,27 +111,66 @@ def enumerate_paths(guide: Guide) -> list[AnswerPath]:
     """Every path in depth-first option order (check the count with ``refuse_beyond_cap``)."""
     found: list[AnswerPath] = []
     steps: list[tuple[Question, Option]] = []
+    # The lines so far, without a checklist run still open. Each answer's lines are worked out
+    # once, on the way down, and taken off on the way back: the work follows the tree's
+    # answers rather than every path's steps.
+    lines: list[Line] = []
 
-    def walk(node_id: str, floor: Urgency | None, facts: tuple[str, ...]) -> None:
+    def walk(node_id: str, floor: Urgency | None, facts: tuple[str, ...], run: Run) -> None:
         node = guide.nodes.get(node_id)
         if node is None:
             return
         if isinstance(node, Outcome):
-            found.append(AnswerPath(tuple(steps), node, floor, facts))
+            path_lines = (*lines, *_run_lines(run)) if run else tuple(lines)
+            found.append(AnswerPath(tuple(steps), node, floor, facts, path_lines))
             return
         for option in node.options:
             steps.append((node, option))
+            kept = len(lines)
             own = guide.floor(option)
             walk(
                 option.next,
                 floor if own is None else most_urgent((own, floor) if floor else (own,)),
                 (*facts, option.fact) if option.fact and option.fact not in facts else facts,
+                _add_step(lines, run, node, option),
             )
+            del lines[kept:]
             steps.pop()
 
     # Recursion depth is bounded by the longest path, which the question limits keep small.
-    walk(guide.meta.start, None, ())
+    walk(guide.meta.start, None, (), ())
     return found
+
+
+# "No" answers in a row, in one checklist, not yet written as lines.
+Run = tuple[tuple[Chain, Question, Option], ...]
+
+
+def _add_step(lines: list[Line], run: Run, question: Question, option: Option) -> Run:
+    """One answer added to a path's ``lines``; returns the run still open after it. A
+    checklist's "no" waits in the run; any other answer, or the end of the checklist, writes
+    the run out."""
+    chain = question.chain
+    if run and (chain is None or chain.group != run[0][0].group):
+        lines += _run_lines(run)
+        run = ()
+    if chain is None:
+        lines.append((question.text, option.label, option))
+        return ()
+    if option is not question.options[1]:
+        lines += _run_lines(run)
+        lines.append((_asked(question), option.label, option))
+        return ()
+    if chain.index == chain.total - 1:
+        first = run[0][0] if run else chain
+        lines.append((first.question, first.none_label, option))
+        return ()
+    return (*run, (chain, question, option))
+
+
+def _run_lines(run: Run) -> list[Line]:
+    """A run of "no" answers that did not reach its checklist's last item: a line each."""
+    return [(_asked(question), option.label, option) for _, question, option in run]
 
 
 def _number(value: float) -> str:
@@ -146,7 +192,7 @@ def path_book_text(guide: Guide, *, stats: PathStats, paths: Sequence[AnswerPath
     for number, path in enumerate(paths, start=1):
         lines.append("")
         lines.append(f"Path {number} of {stats.paths}")
-        for asked, label, option in _grouped(path.steps):
+        for asked, label, option in path.lines:
             key = (asked, label, id(option))
             line = answered.get(key)
             if line is None:
@@ -168,36 +214,6 @@ def _marks(guide: Guide, option: Option) -> str:
     if option.fallback:
         marks.append("fallback")
     return f"  [{', '.join(marks)}]" if marks else ""
-
-
-def _grouped(steps: tuple[tuple[Question, Option], ...]) -> list[tuple[str, str, Option]]:
-    """(question as asked, answer, the answer whose floor counts) per line: a checklist's
-    run of "no" answers that reaches its last item is one line (its "none of these"), as a
-    reader with JavaScript sees it; any other answer keeps its own line."""
-    out: list[tuple[str, str, Option]] = []
-    run: list[tuple[Chain, Question, Option]] = []  # "no" answers in a row, in one checklist
-
-    def flush() -> None:
-        out.extend((_asked(question), option.label, option) for _, question, option in run)
-        run.clear()
-
-    for question, option in steps:
-        chain = question.chain
-        if run and (chain is None or chain.group != run[0][0].group):
-            flush()
-        if chain is None:
-            out.append((question.text, option.label, option))
-        elif option is not question.options[1]:
-            flush()
-            out.append((_asked(question), option.label, option))
-        elif chain.index == chain.total - 1:
-            first = run[0][0] if run else chain
-            out.append((first.question, first.none_label, option))
-            run.clear()
-        else:
-            run.append((chain, question, option))
-    flush()
-    return out
 
 
 def _asked(question: Question) -> str:
