@@ -92,3 +92,30 @@ def test_the_compare_table_keeps_direction_and_certainty_apart(content: SiteCont
     assert set(rows) == {"Yoga", "Keep riding and wait"}
     cells = [td.get_text() for td in rows["Yoga"].find_all("td")]
     assert cells[1] == "May help a little" and cells[2].startswith("Low certainty")
+
+
+@pytest.mark.parametrize(
+    "pages",
+    [
+        # The same outcome folder twice, then pages in other folders: a reused fact list must
+        # carry links that work from the page it lands on.
+        ["guide/o/a.md", "guide/o/b.md", "guide/o/a.md"],
+        ["guide/o/a.md", "other.md", "deep/er/page.md", "guide/o/c.md"],
+        ["deep/er/page.md", "deep/er/other.md", "guide/o/a.md"],
+    ],
+)
+def test_a_reused_card_reads_as_one_rendered_for_its_own_page(
+    content: SiteContent, pages: list[str]
+) -> None:
+    aid = content.outcome_aid()
+    assert aid is not None
+    approaches = [("approaches/yoga.md", "Gentle and social.")]
+    for page in pages:
+        shared = aid.section(page_path=page, approaches=approaches, wait_reason="Wait.")
+        # A fresh aid has nothing rendered yet: what the page gets on its own.
+        alone = OutcomeAid(
+            words=aid.words, bibliography=aid.bibliography, pages=aid.pages, wait=aid.wait
+        ).section(page_path=page, approaches=approaches, wait_reason="Wait.")
+        assert shared == alone, page
+    links = {a["href"] for a in _html("\n".join(shared)).select(".botb-fact-list a")}
+    assert links, "the sample cards link their grading and sources"

@@ -8,8 +8,9 @@ Every word comes from the page's facts or from facts.yml. Contract: docs/CONTRAC
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from botb.content.bibliography import Bibliography, Entry
 from botb.content.facts import ApproachFacts, FactWords, People
@@ -102,6 +103,11 @@ class Renderer:
     words: FactWords
     bibliography: Bibliography
     page_path: str
+    # Fact lists already rendered with the same words and sources, by (option, the page's
+    # folder, figure id): a list's links depend only on the folder it is read from.
+    fact_lists: dict[tuple[Option, str, str], tuple[str, ...]] | None = field(
+        default=None, compare=False, repr=False
+    )
 
     def heading(self, key: str) -> str:
         return self.words.headings[key]
@@ -171,7 +177,16 @@ class Renderer:
             (self.heading("serious"), md_text(facts.serious)),
         ]
 
-    def fact_list(self, option: Option, *, people_id: str) -> list[str]:
+    def fact_list(self, option: Option, *, people_id: str) -> tuple[str, ...]:
+        if self.fact_lists is None:
+            return self._fact_list(option, people_id=people_id)
+        key = (option, posixpath.dirname(self.page_path), people_id)
+        lines = self.fact_lists.get(key)
+        if lines is None:
+            lines = self.fact_lists[key] = self._fact_list(option, people_id=people_id)
+        return lines
+
+    def _fact_list(self, option: Option, *, people_id: str) -> tuple[str, ...]:
         lines = ['<ul class="botb-fact-list" markdown>']
         lines += [
             f'<li markdown><span class="botb-fact-list__k">{md_text(key)}:</span> {value}</li>'
@@ -179,7 +194,7 @@ class Renderer:
         ]
         lines += ["</ul>", ""]
         lines += self.people(option.facts.people, name=option.name, figure_id=people_id)
-        return lines
+        return tuple(lines)
 
     def people(self, people: People | None, *, name: str, figure_id: str) -> list[str]:
         heading = md_text(self.heading("people"))
@@ -417,13 +432,23 @@ class OutcomeAid:
     bibliography: Bibliography
     pages: Mapping[str, PageMeta]  # docs-relative path -> checked page
     wait: PageMeta  # the "keep riding and wait" page
+    # Outcome pages share one folder and most of their options: each card's fact list is
+    # rendered once a build and reused on every outcome that offers the option.
+    _fact_lists: dict[tuple[Option, str, str], tuple[str, ...]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
     def section(
         self, *, page_path: str, approaches: Sequence[tuple[str, str]], wait_reason: str
     ) -> list[str]:
         """The values step, one card per option (the wait option last), then background
         pages that are reading rather than options."""
-        renderer = Renderer(words=self.words, bibliography=self.bibliography, page_path=page_path)
+        renderer = Renderer(
+            words=self.words,
+            bibliography=self.bibliography,
+            page_path=page_path,
+            fact_lists=self._fact_lists,
+        )
         lines = [
             f"## {md_text(renderer.heading('compare'))}",
             "",
