@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tools.bench.load import Meter, Watch, other_cpus, steady
+from tools.bench.builds import Timed, widest_spread
+from tools.bench.load import NOISY_SPREAD, Meter, Watch, other_cpus, spread, steady
 
 HZ = 100
 ROOT = Path(__file__).resolve().parents[2]
@@ -150,3 +151,71 @@ def test_the_watch_counts_its_own_process() -> None:
     exec(compile(SPIN.format(seconds=0.2), "<spin>", "exec"), {})
     watch.stop()
     assert watch.our_seconds >= 0.15
+
+
+@pytest.mark.parametrize(
+    ("samples", "expected"),
+    [
+        ([2.0, 2.0, 2.0, 2.0, 2.0], 0.0),
+        ([1.0, 2.0, 3.0, 4.0, 5.0], 0.667),  # quartiles 2 and 4 around a median of 3
+        ([1.9, 1.92, 1.95, 1.91, 1.93], 0.01),  # a quiet machine: about 1 %
+        (
+            [2.12, 2.42, 2.06, 2.01, 2.42, 2.8, 2.28, 2.04, 2.02],
+            0.179,
+        ),  # a host under load: (2.42 - 2.04) / 2.12
+        ([1.0, 1.0, 9.0], None),  # too few to have quartiles
+        ([], None),
+        ([0.0, 0.0, 0.0, 0.0], None),
+    ],
+)
+def test_spread_is_the_interquartile_range_over_the_median(
+    samples: list[float], expected: float | None
+) -> None:
+    assert spread(samples) == expected
+
+
+def _timed(*seconds: float, ok: bool = True) -> list[Timed]:
+    return [Timed(seconds=s, cpu_seconds=s, ok=ok, log="") for s in seconds]
+
+
+def test_the_builds_spread_is_the_wider_of_the_two_and_skips_failed_builds() -> None:
+    steady_site = _timed(2.0, 2.01, 2.02, 2.0, 2.01)
+    jumpy_stock = _timed(1.7, 2.3, 1.7, 2.4, 1.8)
+    assert widest_spread({"site": steady_site, "baseline": jumpy_stock}) == spread(
+        [1.7, 2.3, 1.7, 2.4, 1.8]
+    )
+    assert widest_spread({"site": _timed(1.0, 1.0, 1.0, 1.0, ok=False)}) is None
+
+
+def test_a_try_whose_own_runs_spread_widely_is_repeated_with_no_other_work() -> None:
+    # Nothing else runs and the load is low: only the measurements show the host slowed.
+    runs = iter(([1.0, 1.6, 1.1, 1.7, 1.0], [1.0, 1.01, 1.02, 1.0, 1.01]))
+    messages: list[str] = []
+    kept = steady(
+        lambda: next(runs),
+        load=lambda: 0.2,
+        meter=_meters(0.0, 0.0, 0.0),
+        sleep=lambda _: None,
+        log=messages.append,
+        spread_of=spread,
+    )
+    assert kept.value == [1.0, 1.01, 1.02, 1.0, 1.01]
+    assert not kept.noisy
+    first, second = kept.spreads
+    assert first is not None and first > NOISY_SPREAD
+    assert second is not None and second <= NOISY_SPREAD
+    assert any("runs spread" in message for message in messages)
+
+
+def test_a_host_that_stays_uneven_is_flagged_after_the_last_try() -> None:
+    kept = steady(
+        lambda: [1.0, 1.5, 1.0, 1.5],
+        tries=2,
+        load=lambda: 0.2,
+        meter=_meters(*[0.0] * 10),
+        sleep=lambda _: None,
+        log=lambda _: None,
+        spread_of=spread,
+    )
+    assert kept.noisy and len(kept.spreads) == 2
+    assert kept.as_json()["spreads"] == kept.spreads

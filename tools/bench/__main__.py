@@ -62,11 +62,18 @@ def _build_for(site_dir: Path, *, config_file: Path, url: str, results: dict[str
     return timed.ok
 
 
-def _steady(results: dict[str, Any], stage: str, measure: Callable[[], T], *, deadline: float) -> T:
+def _steady(
+    results: dict[str, Any],
+    stage: str,
+    measure: Callable[[], T],
+    *,
+    deadline: float,
+    spread_of: Callable[[T], float | None] = lambda _: None,
+) -> T:
     """``measure`` repeated while the machine is busy (see load.py); its loads are recorded.
     A smoke run measures once: it proves the steps run, and its numbers are not compared."""
     tries = 1 if results["smoke"] else load.TRIES
-    kept = load.steady(measure, tries=tries, deadline=deadline, log=log)
+    kept = load.steady(measure, tries=tries, deadline=deadline, log=log, spread_of=spread_of)
     results["load"][stage] = kept.as_json()
     return kept.value
 
@@ -80,6 +87,7 @@ def _builds(args: argparse.Namespace, results: dict[str, Any], base_config: Path
             config_files={"site": configs.REAL_CONFIG, "baseline": base_config}, runs=args.builds
         ),
         deadline=args.deadline,
+        spread_of=builds.widest_spread,
     )
     for name, key in (("site", "site_build"), ("baseline", "baseline_build")):
         results[f"{key}_seconds"] = builds.median_seconds(timed[name])
@@ -257,6 +265,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "load_average_start": os.getloadavg(),
             "noisy_above_load": load.busy_limit(),
             "noisy_other_cpus": load.NOISY_OTHER_CPUS,
+            "noisy_spread": load.NOISY_SPREAD,
         },
         "load": {},
         "errors": [],

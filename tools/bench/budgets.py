@@ -71,7 +71,9 @@ def _noise(results: dict[str, Any], stage: str) -> str:
         return ""
     before, after, others, counted = kept_try(entry)
     shared = f"other work {others:.2f} CPUs, " if others is not None else ""
-    return f"noisy: {shared}load {before:.1f} → {after:.1f}, {counted}"
+    spread = (entry.get("spreads") or [None])[-1]
+    runs = f"runs spread {spread:.0%}, " if spread is not None else ""
+    return f"noisy: {shared}{runs}load {before:.1f} → {after:.1f}, {counted}"
 
 
 def _lighthouse(results: dict[str, Any]) -> list[Verdict]:

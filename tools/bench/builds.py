@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from tools.bench import load
 from tools.bench.configs import ROOT
 
 
@@ -88,6 +89,17 @@ def median_builds(*, config_files: dict[str, Path], runs: int) -> dict[str, list
                 if not timed.ok:
                     break
     return results
+
+
+def widest_spread(timed: dict[str, list[Timed]]) -> float | None:
+    """The larger spread of the two configurations' wall times (see ``load.spread``): a
+    host that slowed some builds and not others shows here, where nothing else sees it."""
+    spreads = [
+        value
+        for runs in timed.values()
+        if (value := load.spread([run.seconds for run in runs if run.ok])) is not None
+    ]
+    return max(spreads, default=None)
 
 
 def median_seconds(runs: list[Timed], *, cpu: bool = False) -> float | None:

@@ -13,17 +13,22 @@ someone else's. A try during which other work used more than ``NOISY_OTHER_CPUS`
 average is noisy and measured again (after waiting a little for the machine to calm down)
 while time is left; the report says which numbers are still noisy. Where ``/proc`` is
 missing, the load average decides.
+
+A virtual machine's host can slow it down without any of that showing inside it: no other
+work, no load, only every build taking longer, and unevenly. A stage whose own repeated
+measurements spread widely (``spread``) is noisy for that reason too.
 """
 
 from __future__ import annotations
 
 import ctypes
 import os
+import statistics
 import sys
 import threading
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, Protocol, TypeVar
 
@@ -34,6 +39,9 @@ NOISY_OTHER_CPUS = 0.25
 # Without /proc: on 2 CPUs 1.5, as the bench itself keeps about one CPU busy during a build.
 NOISY_PER_CPU = 0.75
 TRIES = 3
+# Repeated builds on a quiet machine differ by a few per cent; an interquartile range above
+# this share of the median means the machine's speed changed while they ran.
+NOISY_SPREAD = 0.08
 CALM_WAIT_SECONDS = 30.0
 POLL_SECONDS = 5.0
 WATCH_SECONDS = 0.2
@@ -204,17 +212,32 @@ class Steady(Generic[T]):
     loads: list[tuple[float, float]]  # (before, after) per try, the kept try last
     others: list[float | None]  # other work during each try, in CPUs
     noisy: bool  # the kept try still shared the machine
+    spreads: list[float | None] = field(default_factory=list)  # per try, where measured
 
     def as_json(self) -> dict[str, object]:
         return {
             "loads": self.loads,
             "others": self.others,
+            "spreads": self.spreads,
             "tries": len(self.loads),
             "noisy": self.noisy,
         }
 
 
-def _is_noisy(others: float | None, loads: tuple[float, float], limit: float) -> bool:
+def spread(samples: Sequence[float]) -> float | None:
+    """The interquartile range of repeated measurements as a share of their median (None
+    for fewer than four, or a median of 0)."""
+    if len(samples) < 4:
+        return None
+    q1, median, q3 = statistics.quantiles(samples, n=4, method="inclusive")
+    return round((q3 - q1) / median, 3) if median else None
+
+
+def _is_noisy(
+    others: float | None, loads: tuple[float, float], limit: float, spread: float | None = None
+) -> bool:
+    if spread is not None and spread > NOISY_SPREAD:
+        return True
     if others is not None:
         return others > NOISY_OTHER_CPUS
     return max(loads) > limit
@@ -252,22 +275,30 @@ def steady(
     sleep: Callable[[float], None] = time.sleep,
     load: Callable[[], float] = load_now,
     meter: Callable[[], Meter] = default_meter,
+    spread_of: Callable[[T], float | None] = lambda _: None,
 ) -> Steady[T]:
     """Run ``measure`` until one try shares the machine with no other work, at most
-    ``tries`` times and never starting a try after ``deadline`` (monotonic time)."""
+    ``tries`` times and never starting a try after ``deadline`` (monotonic time).
+
+    ``spread_of`` gives a try's own spread (see ``spread``), where the try repeats a
+    measurement."""
     limit = busy_limit() if limit is None else limit
     loads: list[tuple[float, float]] = []
     others: list[float | None] = []
+    spreads: list[float | None] = []
     while True:
         before = load()
         value, shared = _measured(measure, meter())
         after = load()
         loads.append((before, after))
         others.append(shared)
-        noisy = _is_noisy(shared, loads[-1], limit)
+        spreads.append(spread_of(value))
+        noisy = _is_noisy(shared, loads[-1], limit, spreads[-1])
         out_of_time = deadline is not None and time.monotonic() >= deadline
         if not noisy or len(loads) >= tries or out_of_time:
-            return Steady(value=value, loads=loads, others=others, noisy=noisy)
+            return Steady(value=value, loads=loads, others=others, noisy=noisy, spreads=spreads)
         what = f"other work {shared:.2f} CPUs" if shared is not None else "load"
+        if spreads[-1] is not None and spreads[-1] > NOISY_SPREAD:
+            what += f", runs spread {spreads[-1]:.0%}"
         log(f"  busy machine ({what}, load {before:.1f} → {after:.1f}): measuring again")
         _wait_for_calm(limit, load=load, meter=meter, sleep=sleep)

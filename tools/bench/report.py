@@ -130,6 +130,9 @@ def load_rows(results: dict[str, Any]) -> list[tuple[str, ...]]:
         before, after, others, counted = kept_try(entry)
         verdict = "NOISY" if entry["noisy"] else "quiet"
         shared = f"{others:.2f} CPUs" if others is not None else "unknown"
+        spread = (entry.get("spreads") or [None])[-1]
+        if spread is not None:
+            verdict += f", runs spread {spread:.0%}"
         out.append((stage, f"{before:.2f} → {after:.2f}", shared, f"{verdict}, {counted}"))
     return out
 
@@ -179,5 +182,7 @@ def render(results: dict[str, Any], verdicts: list[Verdict]) -> str:
             f"Noisy above {machine.get('noisy_other_cpus')} CPUs of other work "
             f"(load {machine.get('noisy_above_load')} without /proc)"
         )
+        if machine.get("noisy_spread") is not None:
+            noisy += f" or runs spread above {machine['noisy_spread']:.0%}"
         parts.append(table(("Stage", "Load average", "Other work", noisy), loads))
     return "\n\n".join(parts)
