@@ -80,4 +80,4 @@ check-external: $(VENV)/.test-stamp
 	$(BIN)/python -m botb.external_links
 
 clean:
-	rm -rf site build .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site build .cache .pytest_cache .mypy_cache .ruff_cache

@@ -1,9 +1,10 @@
 """The thin MkDocs adapter: the only package that imports MkDocs.
 
-``plugin`` wires MkDocs events to four modules, one job each: ``guide_files`` (compile the
+``plugin`` wires MkDocs events to five modules, one job each: ``guide_files`` (compile the
 guide and add its generated pages), ``content_pages`` (front matter checks, references,
-approach tables), ``security`` (Content-Security-Policy and referrer policy per page) and
-``shared_nav`` (navigation HTML rendered once and reused by the pages it fits).
+approach tables), ``security`` (Content-Security-Policy and referrer policy per page),
+``shared_nav`` (navigation HTML rendered once and reused by the pages it fits) and
+``template_cache`` (compiled theme templates kept in ``.cache/`` between builds).
 """
 
 from __future__ import annotations

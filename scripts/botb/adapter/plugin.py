@@ -15,7 +15,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from botb.adapter import content_pages, guide_files, security, shared_nav
+from botb.adapter import content_pages, guide_files, project_root, security, shared_nav
+from botb.adapter.template_cache import cache_templates
 from botb.diagnostics import Diagnostic, DiagnosticError
 from botb.guide.paths import DEFAULT_CAP
 from botb.guide.sign_pages import render_markers
@@ -108,6 +109,7 @@ class BackOnTheBikePlugin(BasePlugin[BackOnTheBikeConfig]):  # type: ignore[no-u
         return nav
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        env = cache_templates(env, root=project_root(config))
         # partials/nav.html and nav-item.html render the navigation through it.
         if self.shared_nav is not None:
             env.globals["botb_shared_nav"] = self.shared_nav.bind
