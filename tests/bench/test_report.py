@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tools.bench.budgets import Verdict
-from tools.bench.report import NOINDEX_NOTE, kib, ratio, render, rows, seconds, table
+from tools.bench.report import NOINDEX_NOTE, kib, load_rows, ratio, render, rows, seconds, table
 
 
 @pytest.mark.parametrize(
@@ -66,3 +66,19 @@ def test_stock_scaling_run_has_its_own_row() -> None:
     found = {row[0]: row[1] for row in rows(results)}
     assert found["Scaling: 1,000 pages + 100 nodes"] == "19.0 s (17 ms/page)"
     assert found["Scaling: 1,000 pages + 100 nodes, stock Material"] == "20.0 s (18 ms/page)"
+
+
+def test_a_stage_shows_the_spread_of_its_kept_try_to_one_decimal() -> None:
+    entry = {
+        "loads": [[0.4, 0.8], [0.8, 0.9]],
+        "others": [0.06, 0.05],
+        "spreads": [0.123, 0.085],
+        "tries": 2,
+        "noisy": True,
+    }
+    ((stage, loads, shared, verdict),) = load_rows({"load": {"builds": entry}})
+    assert (stage, loads, shared) == ("builds", "0.80 → 0.90", "0.05 CPUs")
+    # Just over an 8 % limit reads as over it, not as the limit.
+    assert verdict == "NOISY, runs spread 8.5%, 2 tries"
+    quiet = {**entry, "spreads": [None, None], "noisy": False}
+    assert load_rows({"load": {"steps": quiet}})[0][3] == "quiet, 2 tries"

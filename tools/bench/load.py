@@ -299,6 +299,6 @@ def steady(
             return Steady(value=value, loads=loads, others=others, noisy=noisy, spreads=spreads)
         what = f"other work {shared:.2f} CPUs" if shared is not None else "load"
         if spreads[-1] is not None and spreads[-1] > NOISY_SPREAD:
-            what += f", runs spread {spreads[-1]:.0%}"
+            what += f", runs spread {spreads[-1]:.1%}"
         log(f"  busy machine ({what}, load {before:.1f} → {after:.1f}): measuring again")
         _wait_for_calm(limit, load=load, meter=meter, sleep=sleep)
