@@ -56,25 +56,27 @@ def scaling_seconds(results: dict[str, Any], *, pages: int, key: str = "scaling"
     return None
 
 
-def kept_try(entry: dict[str, Any]) -> tuple[float, float, float | None, float | None, str]:
+def kept_try(entry: dict[str, Any]) -> tuple[float, float, float | None, str, str]:
     """A stage's recorded ``Steady.as_json``: load before and after its kept try, the other
-    work during it and the spread of its own runs (None where unknown or not measured), and
-    how many tries, in words."""
+    work during it (None where unknown), the spread of its own runs in words ("" where not
+    measured), and how many tries, in words."""
     before, after = entry["loads"][-1]
     others = (entry.get("others") or [None])[-1]
     spread = (entry.get("spreads") or [None])[-1]
+    # One decimal: a spread just over the limit must not read as the limit itself.
+    runs = f"runs spread {spread:.1%}" if spread is not None else ""
     tries = entry["tries"]
-    return before, after, others, spread, f"{tries} {'try' if tries == 1 else 'tries'}"
+    return before, after, others, runs, f"{tries} {'try' if tries == 1 else 'tries'}"
 
 
 def _noise(results: dict[str, Any], stage: str) -> str:
     entry = results.get("load", {}).get(stage)
     if not entry or not entry.get("noisy"):
         return ""
-    before, after, others, spread, counted = kept_try(entry)
+    before, after, others, runs, counted = kept_try(entry)
     shared = f"other work {others:.2f} CPUs, " if others is not None else ""
-    runs = f"runs spread {spread:.1%}, " if spread is not None else ""
-    return f"noisy: {shared}{runs}load {before:.1f} → {after:.1f}, {counted}"
+    spread = f"{runs}, " if runs else ""
+    return f"noisy: {shared}{spread}load {before:.1f} → {after:.1f}, {counted}"
 
 
 def _lighthouse(results: dict[str, Any]) -> list[Verdict]:

@@ -132,12 +132,11 @@ def load_rows(results: dict[str, Any]) -> list[tuple[str, ...]]:
     the machine during it, and its tries and noise."""
     out: list[tuple[str, ...]] = []
     for stage, entry in results.get("load", {}).items():
-        before, after, others, spread, counted = kept_try(entry)
+        before, after, others, runs, counted = kept_try(entry)
         verdict = "NOISY" if entry["noisy"] else "quiet"
         shared = f"{others:.2f} CPUs" if others is not None else "unknown"
-        if spread is not None:
-            # One decimal: a spread just over the limit must not read as the limit itself.
-            verdict += f", runs spread {spread:.1%}"
+        if runs:
+            verdict += f", {runs}"
         out.append((stage, f"{before:.2f} → {after:.2f}", shared, f"{verdict}, {counted}"))
     return out
 
