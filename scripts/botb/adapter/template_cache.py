@@ -10,6 +10,7 @@ options the compiled code depends on; Jinja's own header covers the Jinja and Py
 
 from __future__ import annotations
 
+import functools
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from jinja2 import Environment, FileSystemBytecodeCache
 CACHE_DIR = Path(".cache") / "jinja"
 
 
+@functools.cache  # installed versions do not change while `mkdocs serve` rebuilds
 def _versions() -> str:
     names = []
     for package in ("mkdocs", "mkdocs-material"):
